@@ -1,0 +1,232 @@
+import { z } from 'zod';
+
+/**
+ * The shape of every file in knowledge/. The loader validates each file against these schemas and
+ * then cross-checks what a schema cannot see (ids, references, quotes, aliases).
+ */
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "troop-cap"');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD');
+/** Partial dates are allowed for events known only to the month ("2025-10"). */
+const looseDate = z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'must be YYYY-MM or YYYY-MM-DD');
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const reliabilityTiers = [
+  'source-document',
+  'official',
+  'major-outlet',
+  'analysis',
+  'regional-outlet',
+  'state-media',
+  'aggregator',
+] as const;
+export const Reliability = z.enum(reliabilityTiers);
+export type Reliability = z.infer<typeof Reliability>;
+
+/** Tiers a reply flags so readers weigh them accordingly. */
+export const weakTiers: readonly Reliability[] = ['state-media', 'aggregator'];
+
+export const Source = z.strictObject({
+  id: slug,
+  title: text,
+  publisher: text,
+  author: text.nullable(),
+  date: isoDate.nullable(),
+  url: z.url().nullable(),
+  language: z.string().min(2),
+  reliability: Reliability,
+  note: z.string(),
+  /** Only source documents have a text file in knowledge/sources/, and only they can be quoted. */
+  file: z
+    .string()
+    .regex(/^[\w.-]+\.txt$/, 'must be a .txt file name in knowledge/sources/')
+    .optional(),
+});
+export type Source = z.infer<typeof Source>;
+export const SourcesFile = z.array(Source);
+
+/** A verbatim excerpt of a shipped source document. */
+export const QuoteCitation = z.strictObject({ source: slug, quote: text });
+/** Reporting we describe in our own words; the reference's metadata lives in sources.json. */
+export const ReferenceCitation = z.strictObject({ source: slug, note: text });
+export const Citation = z.union([QuoteCitation, ReferenceCitation]);
+export type Citation = z.infer<typeof Citation>;
+const citations = z.array(Citation).min(1, 'every fact needs at least one citation');
+
+/**
+ * How firmly a fact is known. `unverified` and `content-unknown` carry the fact sheet's
+ * "(unverified)" and "(content not found in available sources)" marks; `statusNote` says why.
+ */
+export const FactStatus = z.enum(['reported', 'unverified', 'content-unknown']);
+export type FactStatus = z.infer<typeof FactStatus>;
+
+/** Fields every fact shares. `sheet` is the stable line handle in the fact sheet (e.g. "A.6"). */
+const factFields = {
+  id: slug,
+  summary: text,
+  status: FactStatus.default('reported'),
+  statusNote: text.optional(),
+  sheet: z.array(z.string().min(1)).default([]),
+  citations,
+};
+
+/** A number that is the point of a provision: troop cap 600,000, $100 billion, 100 days. */
+export const Value = z.strictObject({
+  label: text,
+  amount: z.number().finite(),
+  unit: z.enum(['troops', 'usd', 'eur', 'days', 'years', 'percent', 'km', 'points', 'people']),
+});
+export type Value = z.infer<typeof Value>;
+
+export const PlanId = z.enum(['us-28', 'us-ua-20', 'eu-6']);
+export type PlanId = z.infer<typeof PlanId>;
+
+/** Context about a plan that is not one of its numbered points: origin, authorship, status. */
+export const PlanNote = z.strictObject({
+  ...factFields,
+  title: text,
+  aliases: z.array(text).default([]),
+});
+export type PlanNote = z.infer<typeof PlanNote>;
+
+export const Plan = z.strictObject({
+  ...factFields,
+  id: PlanId,
+  name: text,
+  shortName: text,
+  date: isoDate,
+  proposedBy: text,
+  planStatus: text,
+  pointCount: z.number().int().positive(),
+  aliases: z.array(text).default([]),
+  notes: z.array(PlanNote).default([]),
+});
+export type Plan = z.infer<typeof Plan>;
+export const PlansFile = z.array(Plan);
+
+export const Provision = z.strictObject({
+  ...factFields,
+  plan: PlanId,
+  number: z.number().int().positive(),
+  /** A sub-entry such as 20-point "14a"; the plan's point count counts numbers, not parts. */
+  part: z
+    .string()
+    .regex(/^[a-z]$/)
+    .optional(),
+  title: text,
+  topics: z.array(slug).default([]),
+  values: z.array(Value).default([]),
+  aliases: z.array(text).default([]),
+});
+export type Provision = z.infer<typeof Provision>;
+export const ProvisionsFile = z.array(Provision);
+
+export const ChangeType = z.enum(['added', 'removed', 'amended', 'unchanged', 'unclear']);
+export type ChangeType = z.infer<typeof ChangeType>;
+
+/** How a thread moved from the 28-point to the 20-point proposal. */
+export const Change = z.strictObject({
+  ...factFields,
+  type: ChangeType,
+  from: z.array(slug).default([]),
+  to: z.array(slug).default([]),
+});
+export type Change = z.infer<typeof Change>;
+
+/** A thread across plans (troop-cap, znpp …) — what people look up. */
+export const Topic = z.strictObject({
+  ...factFields,
+  title: text,
+  aliases: z.array(text).default([]),
+  provisions: z.array(slug).default([]),
+  changes: z.array(Change).default([]),
+  related: z.array(slug).default([]),
+});
+export type Topic = z.infer<typeof Topic>;
+export const TopicsFile = z.array(Topic);
+
+export const PartyId = z.enum(['ukraine', 'russia', 'united-states', 'europe']);
+export type PartyId = z.infer<typeof PartyId>;
+
+/** One party's position, attributed to whoever states it ("Russia demands…", "Bosack argues…"). */
+export const Position = z.strictObject({
+  ...factFields,
+  party: PartyId,
+  /** Who says so, when not the party itself: e.g. "Bosack (analysis)", "Bloomberg source". */
+  attributedTo: text.optional(),
+});
+export type Position = z.infer<typeof Position>;
+
+/** Where sources contradict each other; each side keeps its own citations. */
+export const Disagreement = z.strictObject({
+  id: slug,
+  summary: text,
+  sheet: z.array(z.string().min(1)).default([]),
+  claims: z
+    .array(z.strictObject({ claim: text, citations }))
+    .min(2, 'a disagreement needs at least two claims'),
+});
+export type Disagreement = z.infer<typeof Disagreement>;
+
+/**
+ * Something the fact sheet searched for and did not find ("content not found in available sources").
+ * A gap is not a fact and has no citation; replies state it so nobody fills it by guessing.
+ */
+export const Gap = z.strictObject({
+  party: PartyId.optional(),
+  sheet: z.array(z.string().min(1)).default([]),
+  note: text,
+});
+export type Gap = z.infer<typeof Gap>;
+
+/** An unresolved issue, keyed by the topic it is about. */
+export const Issue = z.strictObject({
+  ...factFields,
+  topic: slug,
+  title: text,
+  positions: z.array(Position).min(1),
+  disagreements: z.array(Disagreement).default([]),
+  notes: z.array(z.strictObject({ ...factFields })).default([]),
+  gaps: z.array(Gap).default([]),
+});
+export type Issue = z.infer<typeof Issue>;
+export const IssuesFile = z.array(Issue);
+
+export const TimelineEvent = z.strictObject({
+  ...factFields,
+  date: looseDate,
+  /** Last day of a multi-day event ("2025-11-30 to 12-01"). */
+  endDate: looseDate.optional(),
+  title: text,
+  topics: z.array(slug).default([]),
+  aliases: z.array(text).default([]),
+  /** Background events before the talks (e.g. Russia's June 2025 memorandum). */
+  background: z.boolean().default(false),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+export const TimelineFile = z.array(TimelineEvent);
+
+export const Actor = z.strictObject({
+  ...factFields,
+  name: text,
+  kind: z.enum(['party', 'person', 'body']),
+  /** The party a person or body belongs to, if any. */
+  side: z.union([PartyId, z.literal('other')]).optional(),
+  role: text,
+  aliases: z.array(text).default([]),
+});
+export type Actor = z.infer<typeof Actor>;
+export const ActorsFile = z.array(Actor);
+
+export const Meta = z.strictObject({
+  asOf: isoDate,
+  asOfNote: text,
+  title: text,
+  corrections: text,
+  repository: z.url().optional(),
+  /** What the fact base knows it does not know (fact sheet section K). */
+  gaps: z.array(Gap).default([]),
+});
+export type Meta = z.infer<typeof Meta>;
