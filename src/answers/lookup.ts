@@ -1,0 +1,146 @@
+import type { Core } from '../core.js';
+import type { FactKind } from '../knowledge/load.js';
+import type { PlanId } from '../knowledge/schema.js';
+import type { SearchHit } from '../search/index.js';
+import { normaliseForMatching } from '../search/normalise.js';
+import { ambiguousAnswer, errorAnswer, notFoundAnswer } from './common.js';
+import type { Answer } from './types.js';
+import { factView, issueView } from './views.js';
+
+/** The longest query we read: beyond this a question is not a question but a paste. */
+export const maxQueryLength = 300;
+
+const planMentions: [RegExp, PlanId][] = [
+  [/\b(?:us ua 20|20 points?|20 pt|20pt|zelensky(?: plan)?)\b/, 'us-ua-20'],
+  [/\b(?:us 28|28 points?|28 pt|28pt|trump(?: plan)?)\b/, 'us-28'],
+  [/\b(?:eu 6|6 points?|european|europe|berlin)\b/, 'eu-6'],
+];
+
+/** Recognises a plan mention in normalised text: "the 20 point plan", "Trump's plan", "Berlin". */
+export function planMentioned(normalised: string): PlanId | undefined {
+  return planMentions.find(([pattern]) => pattern.test(normalised))?.[1];
+}
+
+/** "us-28-6", "28-point point 6", "point 14a of the 20-point plan" → a provision id, if it exists. */
+export function parsePointReference(core: Core, query: string): string | undefined {
+  const key = normaliseForMatching(query);
+  if (key.split(' ').length > 8) return undefined;
+  for (const [pattern, plan] of planMentions) {
+    const match = pattern.exec(key);
+    if (!match) continue;
+    const rest = `${key.slice(0, match.index)} ${key.slice(match.index + match[0].length)}`;
+    const point = /\b(?:point|pt|no|number|item|clause|#)?\s*(\d{1,2})\s?([a-z])?\b/.exec(rest);
+    if (!point) return undefined;
+    const id = `${plan}-${point[1]}${point[2] && point[2].length === 1 && /^[a-e]$/.test(point[2]) ? point[2] : ''}`;
+    if (core.kb.provisions.has(id)) return id;
+    const whole = `${plan}-${point[1]}`;
+    return core.kb.provisions.has(whole) ? whole : undefined;
+  }
+  return undefined;
+}
+
+type Lookup = 'provision' | 'issue' | 'ask';
+
+const kindsFor: Record<Lookup, readonly FactKind[] | undefined> = {
+  provision: ['topic', 'provision', 'change', 'plan', 'plan-note'],
+  issue: ['issue', 'topic', 'position', 'issue-note'],
+  ask: undefined,
+};
+
+/** Checks the raw input before any work: empty, too long or control characters get a clear reply. */
+export function validateQuery(core: Core, query: string | undefined, what: string): Answer | undefined {
+  const raw = query ?? '';
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(raw)) {
+    return errorAnswer(core, `That text contains control characters; please type ${what} as plain text.`);
+  }
+  const text = cleanQuery(raw);
+  if (!text) {
+    return errorAnswer(core, `Please give ${what}. Examples: /provision troop-cap · /ask how many troops can Ukraine keep?`);
+  }
+  const length = [...text].length;
+  if (length > maxQueryLength) {
+    return errorAnswer(
+      core,
+      `That is ${length} characters; please keep ${what} under ${maxQueryLength} characters — a few keywords work best.`,
+    );
+  }
+  return undefined;
+}
+
+/** Invisible characters go, white space folds: what is left is what the person meant to type. */
+export function cleanQuery(query: string): string {
+  return query
+    .replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Finds the fact a lookup is about and shows it, or says plainly that the fact base does not know. */
+export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | undefined): Answer {
+  const invalid = validateQuery(core, rawQuery, lookup === 'ask' ? 'a question' : 'a topic or point');
+  if (invalid) return invalid;
+  const query = cleanQuery(rawQuery!);
+
+  if (lookup !== 'issue') {
+    const point = parsePointReference(core, query);
+    if (point) return factView(core, point)!;
+  }
+
+  const result = core.index.search(query, { kinds: kindsFor[lookup], limit: 8 });
+  const hits = lookup === 'issue' ? issueHits(core, result.hits) : result.hits;
+  const status = hits === result.hits ? result.status : statusAfterMapping(result.status, hits);
+  if (status === 'not_found' || hits.length === 0) {
+    return notFoundAnswer(core, query, { ...result, hits }, lookup === 'issue' ? 'an unresolved issue on' : '');
+  }
+  if (status === 'ambiguous' && !sameThread(core, hits)) return ambiguousAnswer(core, query, { ...result, hits });
+  if (lookup !== 'ask' && isTie(core, hits)) return ambiguousAnswer(core, query, { ...result, hits });
+  const best = hits[0]!;
+  const answer = lookup === 'issue' ? issueView(core, core.kb.issues.get(best.id)!) : factView(core, best.id)!;
+  const others = hits.slice(1, 4).map((hit) => hit.id).filter((id) => !answer.factIds.includes(id));
+  return { ...answer, suggestions: others };
+}
+
+/** /issue reaches issues through their topics and positions too; unresolvable topics drop out. */
+function issueHits(core: Core, hits: SearchHit[]): SearchHit[] {
+  const mapped: SearchHit[] = [];
+  for (const hit of hits) {
+    const entry = core.index.entry(hit.id)!;
+    const issueId =
+      hit.kind === 'issue'
+        ? hit.id
+        : hit.kind === 'topic'
+          ? core.kb.issuesByTopic.get(hit.id)?.id
+          : entry.parent;
+    if (issueId && !mapped.some((m) => m.id === issueId)) mapped.push({ ...hit, id: issueId, kind: 'issue' });
+  }
+  return mapped;
+}
+
+function statusAfterMapping(original: Answer['status'], hits: SearchHit[]): 'found' | 'ambiguous' | 'not_found' {
+  if (hits.length === 0) return 'not_found';
+  return original === 'error' ? 'not_found' : (original as 'found' | 'ambiguous' | 'not_found');
+}
+
+/**
+ * A short lookup that fits two unrelated facts equally well ("troops": the troop cap or foreign troops?)
+ * is a question back to the person, not a coin toss. A question (/ask) gets the best answer instead.
+ */
+function isTie(core: Core, hits: SearchHit[]): boolean {
+  const [first, second] = hits;
+  if (!first || !second || first.matchedBy === 'exact' || first.matchedBy === 'alias') return false;
+  return second.confidence >= first.confidence * 0.97 && !sameTopic(core, first.id, second.id);
+}
+
+function sameTopic(core: Core, a: string, b: string): boolean {
+  const topicsOf = (id: string) => new Set([...(core.index.entry(id)?.topics ?? []), id]);
+  const left = topicsOf(a);
+  return [...topicsOf(b)].some((t) => left.has(t));
+}
+
+/** Two middling hits in the same thread (a topic and its own provision) are not a real ambiguity. */
+function sameThread(core: Core, hits: SearchHit[]): boolean {
+  const [first, second] = hits;
+  if (!first) return false;
+  if (!second || second.confidence < first.confidence * 0.8) return first.confidence >= 0.5;
+  return sameTopic(core, first.id, second.id) && first.confidence >= 0.45;
+}

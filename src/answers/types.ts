@@ -1,0 +1,53 @@
+import type { Reliability } from '../knowledge/schema.js';
+
+/** A citation with everything a reader needs to weigh it; built from sources.json by the resolver. */
+export interface ResolvedCitation {
+  sourceId: string;
+  title: string;
+  publisher: string;
+  date: string | null;
+  url: string | null;
+  reliability: Reliability;
+  /** True for tiers a reader should weigh with care (state media, aggregators). */
+  weak: boolean;
+  /** A verbatim excerpt of a shipped source document. */
+  quote?: string;
+  /** What a reference supports, in our words. */
+  note?: string;
+}
+
+export interface AnswerSection {
+  heading: string;
+  text: string;
+  citations: ResolvedCitation[];
+}
+
+export type AnswerStatus = 'found' | 'ambiguous' | 'not_found' | 'error';
+
+/** What every command produces: plain data, no Discord types, no I/O. */
+export interface Answer {
+  status: AnswerStatus;
+  title: string;
+  /** Neutral, short, plain markdown. */
+  text: string;
+  sections: AnswerSection[];
+  /** Every citation the answer rests on, deduplicated, in order of first use. */
+  citations: ResolvedCitation[];
+  /** Ids of the facts the answer used, best first. */
+  factIds: string[];
+  /** "Did you mean" fact ids when ambiguous / not found. */
+  suggestions: string[];
+  /** The fact base's "as of" date: nothing later is known. */
+  asOf: string;
+  /** Paging of long lists (a plan's points, the timeline): 1-based. */
+  page?: { index: number; count: number };
+  /** The fact-check verdict, when the answer is one. */
+  verdict?: Verdict;
+}
+
+export type Verdict =
+  | 'supported'
+  | 'contradicted'
+  | 'depends_on_plan'
+  | 'disputed'
+  | 'not_in_sources';

@@ -1,0 +1,152 @@
+/**
+ * Configuration from the environment (and a `.env` file, through dotenv), validated by zod.
+ *
+ * `parseConfig(env)` is pure: it takes an env object and returns the typed config, or throws a
+ * `ConfigError` whose message names every variable that is missing or malformed — and never contains the
+ * value of DISCORD_TOKEN. `loadConfig()` is what the entry points call: it reads `.env` (real environment
+ * variables win over the file) and parses `process.env`.
+ */
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+export const DEFAULT_API_BASE = 'https://discord.com/api';
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface DiscordConfig {
+  token: string;
+  clientId: string;
+  guildId: string | null;
+  /** REST base without the version, e.g. `https://discord.com/api` (discord.js appends `/v10`). */
+  apiBase: string;
+  logLevel: LogLevel;
+  /** Per-user, per-command cooldown in seconds; 0 turns it off. */
+  cooldownSeconds: number;
+}
+
+export interface BaseConfig {
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  readonly variables: string[];
+  constructor(problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n` +
+        'Set these in the environment or in .env (see .env.example).',
+    );
+    this.name = 'ConfigError';
+    this.variables = problems.map((p) => p.variable);
+  }
+}
+
+/** An unset variable and an empty one mean the same: not given. */
+const optional = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{1,20}$/, 'must be a Discord id (a snowflake: digits only, e.g. 1234567890123456789)');
+
+const token = z
+  .string()
+  .trim()
+  .min(1, 'is required to run the bot')
+  .refine((t) => !/^bot\s/i.test(t), 'paste the token alone, without the "Bot " prefix')
+  .refine((t) => !/^["']|["']$/.test(t), 'must not be wrapped in quotes')
+  .refine((t) => /^[\x21-\x7e]+$/.test(t), 'must be one word of printable ASCII (no spaces)');
+
+const apiBase = z
+  .string()
+  .trim()
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && !u.search && !u.hash;
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL such as https://discord.com/api')
+  // discord.js appends the version itself: accept `…/api/v10` and `…/api/` too.
+  .transform((s) => s.replace(/\/+$/, '').replace(/\/v\d+$/, ''));
+
+const logLevel = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }));
+
+const cooldown = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds (0 turns the cooldown off)')
+  .transform(Number)
+  .pipe(z.number().max(3600, 'must be at most 3600 seconds'));
+
+const baseSchema = z.object({
+  LOG_LEVEL: z.preprocess(optional, logLevel.optional()).transform((v) => v ?? 'info'),
+});
+
+const discordSchema = baseSchema.extend({
+  DISCORD_TOKEN: z.preprocess(optional, z.string({ error: 'is required to run the bot' }).pipe(token)),
+  DISCORD_CLIENT_ID: z.preprocess(
+    optional,
+    z.string({ error: 'is required (the application id from the Developer Portal)' }).pipe(snowflake),
+  ),
+  DISCORD_GUILD_ID: z.preprocess(optional, snowflake.optional()),
+  DISCORD_API_BASE: z.preprocess(optional, apiBase.optional()),
+  COOLDOWN_SECONDS: z.preprocess(optional, cooldown.optional()),
+});
+
+type Env = Record<string, string | undefined>;
+
+function fail(error: z.ZodError): never {
+  const problems = error.issues.map((issue) => ({
+    variable: String(issue.path[0] ?? 'environment'),
+    // zod's messages never echo the value; ours are written not to either.
+    message: issue.message,
+  }));
+  throw new ConfigError(problems);
+}
+
+/** True when the environment asks for the bot (a DISCORD_TOKEN is set), false for the terminal session. */
+export function wantsBot(env: Env): boolean {
+  return optional(env.DISCORD_TOKEN) !== undefined;
+}
+
+/** The settings every entry point needs (the terminal too). */
+export function parseBaseConfig(env: Env): BaseConfig {
+  const result = baseSchema.safeParse(env);
+  if (!result.success) fail(result.error);
+  return { logLevel: result.data.LOG_LEVEL };
+}
+
+/** Everything the Discord bot and `deploy-commands` need. Throws ConfigError naming each bad variable. */
+export function parseConfig(env: Env): DiscordConfig {
+  const result = discordSchema.safeParse(env);
+  if (!result.success) fail(result.error);
+  const d = result.data;
+  return {
+    token: d.DISCORD_TOKEN,
+    clientId: d.DISCORD_CLIENT_ID,
+    guildId: d.DISCORD_GUILD_ID ?? null,
+    apiBase: d.DISCORD_API_BASE ?? DEFAULT_API_BASE,
+    logLevel: d.LOG_LEVEL,
+    cooldownSeconds: d.COOLDOWN_SECONDS ?? 3,
+  };
+}
+
+/**
+ * Read `.env` (or the file named by ENV_FILE) into process.env — variables already set in the environment
+ * win — and return process.env. A missing file is fine: the environment alone may configure everything.
+ */
+export function loadEnv(): Env {
+  const path = optional(process.env.ENV_FILE) as string | undefined;
+  loadDotenv({ quiet: true, ...(path ? { path } : {}) });
+  return process.env;
+}
+
+/** loadEnv() + parseConfig(). */
+export function loadConfig(): DiscordConfig {
+  return parseConfig(loadEnv());
+}

@@ -1,0 +1,17 @@
+import { defaultKnowledgeDir, loadKnowledge, type KnowledgeBase } from './knowledge/load.js';
+import { SearchIndex } from './search/index.js';
+
+/** Everything a command needs: the validated fact base and its search index. No I/O after this. */
+export interface Core {
+  kb: KnowledgeBase;
+  index: SearchIndex;
+}
+
+export function createCore(kb: KnowledgeBase): Core {
+  return { kb, index: new SearchIndex(kb.facts.values()) };
+}
+
+/** Loads and validates knowledge/ (throws KnowledgeError naming every broken file and field). */
+export function loadCore(dir: string = defaultKnowledgeDir): Core {
+  return createCore(loadKnowledge(dir));
+}

@@ -1,0 +1,42 @@
+import type { ResolvedCitation } from '../answers/types.js';
+
+/** Clips to a number of characters (code points, so no emoji is cut in half), ending with "…". */
+export function clipText(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+
+/**
+ * Breaks @everyone, @here and raw mention syntax with a zero-width space. allowed_mentions already stops
+ * pings; this also keeps the text from *looking* like a ping.
+ */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
+}
+
+const tierLabel: Record<ResolvedCitation['reliability'], string> = {
+  'source-document': 'source document',
+  official: 'official',
+  'major-outlet': 'major outlet',
+  analysis: 'analysis',
+  'regional-outlet': 'regional outlet',
+  'state-media': '⚠ state media',
+  aggregator: '⚠ aggregator',
+};
+
+/** `[2] Publisher, 2025-12-24 (major outlet): "quote" <link>` — one line per citation. */
+export function citationLine(c: ResolvedCitation, n: number, full: boolean): string {
+  const head = `[${n}] ${c.publisher}${c.date ? `, ${c.date}` : ''} (${tierLabel[c.reliability]})`;
+  const what = c.quote
+    ? ` “${full ? c.quote : clipText(c.quote, 140)}”`
+    : full
+      ? ` — ${c.title}: ${c.note ?? ''}`
+      : ` — ${clipText(c.title, 70)}`;
+  const link = c.url ? (full ? `\n    ${c.url}` : ` <${c.url}>`) : '';
+  return `${head}${what}${link}`;
+}
+
+export function tierName(c: ResolvedCitation): string {
+  return tierLabel[c.reliability];
+}

@@ -1,0 +1,389 @@
+import Fuse from 'fuse.js';
+import type { FactEntry, FactKind } from '../knowledge/load.js';
+import { normaliseForMatching, tokenize } from './normalise.js';
+import { isStopword } from './stopwords.js';
+
+/**
+ * Free text → ranked facts with a confidence.
+ * 1. the whole query is a fact id or alias → that fact, certain;
+ * 2. aliases that occur inside the query ("how big is the *army cap*") → strong evidence;
+ * 3. every other word is weighed by how rare it is in the fact base (idf), with typos tolerated;
+ * 4. fuse.js over weighted keys catches what the words miss (run-together or badly mangled names).
+ * The confidence is the share of the query's meaning that the best fact explains: words the fact base
+ * has never seen ("weather", "football") pull it down, so out-of-scope questions come back not_found
+ * instead of as the least-bad match.
+ */
+
+export type SearchStatus = 'found' | 'ambiguous' | 'not_found';
+
+export interface SearchHit {
+  id: string;
+  kind: FactKind;
+  /** 0..1: how much of the query this fact explains. */
+  confidence: number;
+  matchedBy: 'exact' | 'alias' | 'words' | 'fuzzy';
+}
+
+export interface SearchResult {
+  status: SearchStatus;
+  hits: SearchHit[];
+  /** Query words the fact base does not know, for "not found" replies. */
+  unknownWords: string[];
+}
+
+export interface SearchOptions {
+  kinds?: readonly FactKind[];
+  limit?: number;
+  /** Autocomplete: the last word may be unfinished, so it also matches as a prefix. */
+  prefix?: boolean;
+}
+
+/** Thresholds on the confidence of the best hit. */
+export const foundAt = 0.62;
+export const ambiguousAt = 0.5;
+
+const fieldWeights = { id: 3, alias: 3, title: 2.5, topic: 1.2, summary: 1 } as const;
+
+/** Between equally confident hits, the broader view answers more: a topic before one of its points. */
+const kindRank: Record<FactKind, number> = {
+  topic: 0,
+  issue: 1,
+  plan: 2,
+  provision: 3,
+  actor: 4,
+  event: 5,
+  change: 6,
+  position: 7,
+  'plan-note': 8,
+  'issue-note': 9,
+};
+type Field = keyof typeof fieldWeights;
+
+interface Doc {
+  entry: FactEntry;
+  idKey: string;
+  titleKey: string;
+  aliasKeys: string[];
+  topicKeys: string[];
+  summaryKey: string;
+}
+
+interface Posting {
+  doc: number;
+  weight: number;
+}
+
+interface Phrase {
+  tokens: string[];
+  doc: number;
+}
+
+export class SearchIndex {
+  private readonly docs: Doc[];
+  private readonly byId = new Map<string, number>();
+  private readonly exact = new Map<string, number>();
+  private readonly phrasesByFirstToken = new Map<string, Phrase[]>();
+  private readonly postings = new Map<string, Posting[]>();
+  private readonly idf = new Map<string, number>();
+  private readonly deletions = new Map<string, string[]>();
+  private readonly sortedTerms: string[];
+  private readonly unknownIdf: number;
+  private fuse: Fuse<Doc> | undefined;
+
+  constructor(entries: Iterable<FactEntry>) {
+    this.docs = [...entries].map((entry) => ({
+      entry,
+      idKey: normaliseForMatching(entry.id),
+      titleKey: normaliseForMatching(entry.title),
+      aliasKeys: entry.aliases.map(normaliseForMatching),
+      topicKeys: entry.topics.map(normaliseForMatching),
+      summaryKey: normaliseForMatching(entry.summary),
+    }));
+    this.docs.forEach((doc, i) => {
+      this.byId.set(doc.entry.id, i);
+      for (const key of [doc.idKey, ...doc.aliasKeys]) {
+        if (!this.exact.has(key)) this.exact.set(key, i);
+        this.addPhrase(key, i);
+      }
+      this.addPhrase(doc.titleKey, i);
+      this.indexDoc(doc, i);
+    });
+    const n = this.docs.length || 1;
+    for (const [term, list] of this.postings) this.idf.set(term, Math.log(1 + n / list.length));
+    this.unknownIdf = Math.log(1 + n);
+    this.sortedTerms = [...this.postings.keys()].sort();
+    for (const term of this.sortedTerms) {
+      if (term.length < 4 || /^\d+$/.test(term)) continue;
+      for (const variant of deletionsOf(term)) {
+        const list = this.deletions.get(variant);
+        if (list) list.push(term);
+        else this.deletions.set(variant, [term]);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  entry(id: string): FactEntry | undefined {
+    const i = this.byId.get(id);
+    return i === undefined ? undefined : this.docs[i]!.entry;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const limit = options.limit ?? 10;
+    const allowed = (doc: number) => !options.kinds || options.kinds.includes(this.docs[doc]!.entry.kind);
+    const key = normaliseForMatching(query);
+    const tokens = tokenize(key);
+    if (tokens.length === 0) return { status: 'not_found', hits: [], unknownWords: [] };
+
+    const exactDoc = this.exact.get(key);
+    const scores = new Map<number, { explained: number; score: number; by: SearchHit['matchedBy'] }>();
+    const credit = (doc: number, explained: number, score: number, by: SearchHit['matchedBy']) => {
+      if (!allowed(doc)) return;
+      const current = scores.get(doc);
+      if (current) {
+        current.explained += explained;
+        current.score += score;
+        if (by === 'alias') current.by = 'alias';
+      } else scores.set(doc, { explained, score, by });
+    };
+
+    // The meaning of each content word: rare words carry more. Unknown words count fully against.
+    const content = tokens
+      .map((token, position) => ({ token, position }))
+      .filter(({ token }) => !isStopword(token));
+    const weighed = content.length > 0 ? content : tokens.map((token, position) => ({ token, position }));
+    const weightOf = new Map<number, number>();
+    const unknownWords: string[] = [];
+    const isLast = (position: number) => options.prefix === true && position === tokens.length - 1;
+    const matches = new Map<number, { term: string; factor: number }[]>();
+    for (const { token, position } of weighed) {
+      const found = this.matchTerm(token, isLast(position));
+      matches.set(position, found);
+      const idf = found.length > 0 ? Math.max(...found.map((m) => this.idf.get(m.term) ?? 0)) : this.unknownIdf;
+      weightOf.set(position, idf);
+      if (found.length === 0) unknownWords.push(token);
+    }
+    const total = [...weightOf.values()].reduce((a, b) => a + b, 0) || 1;
+
+    // Aliases and titles inside the query explain all the words they span.
+    const coveredBy = new Map<number, Set<number>>();
+    for (let i = 0; i < tokens.length; i += 1) {
+      for (const phrase of this.phrasesByFirstToken.get(tokens[i]!) ?? []) {
+        if (!phrase.tokens.every((t, k) => tokens[i + k] === t)) continue;
+        const spanned = new Set<number>();
+        for (let k = 0; k < phrase.tokens.length; k += 1) spanned.add(i + k);
+        const already = coveredBy.get(phrase.doc) ?? new Set<number>();
+        let explained = 0;
+        for (const position of spanned) {
+          if (!already.has(position)) explained += weightOf.get(position) ?? 0;
+          already.add(position);
+        }
+        coveredBy.set(phrase.doc, already);
+        credit(phrase.doc, explained, explained * fieldWeights.alias, 'alias');
+      }
+    }
+
+    // Single words, by field weight and rarity.
+    for (const { position } of weighed) {
+      const weight = weightOf.get(position) ?? 0;
+      const perDoc = new Map<number, number>();
+      for (const { term, factor } of matches.get(position) ?? []) {
+        for (const posting of this.postings.get(term) ?? []) {
+          const value = posting.weight * factor;
+          if (value > (perDoc.get(posting.doc) ?? 0)) perDoc.set(posting.doc, value);
+        }
+      }
+      for (const [doc, fieldWeight] of perDoc) {
+        if (coveredBy.get(doc)?.has(position)) continue;
+        // Summary-only words explain less of the query than words in a name or alias.
+        const share = Math.min(1, fieldWeight / fieldWeights.title);
+        credit(doc, weight * share, weight * fieldWeight, 'words');
+      }
+    }
+
+    let hits: SearchHit[] = [...scores.entries()]
+      .map(([doc, s]) => ({
+        id: this.docs[doc]!.entry.id,
+        kind: this.docs[doc]!.entry.kind,
+        confidence: Math.min(1, s.explained / total),
+        matchedBy: s.by,
+        score: s.score,
+      }))
+      .sort(
+        (a, b) =>
+          round(b.confidence) - round(a.confidence) || b.score - a.score || kindRank[a.kind] - kindRank[b.kind],
+      )
+      .slice(0, limit)
+      .map(({ score: _score, ...hit }) => hit);
+
+    if (exactDoc !== undefined && allowed(exactDoc)) {
+      const entry = this.docs[exactDoc]!.entry;
+      hits = [
+        { id: entry.id, kind: entry.kind, confidence: 1, matchedBy: 'exact' as const },
+        ...hits.filter((hit) => hit.id !== entry.id),
+      ].slice(0, limit);
+    }
+
+    if ((hits[0]?.confidence ?? 0) < foundAt && key.length <= 64) {
+      hits = this.mergeFuzzy(hits, key, allowed, limit);
+    }
+
+    return { status: statusOf(hits), hits, unknownWords };
+  }
+
+  /** The vocabulary terms a query word stands for: itself, a typo away, or (autocomplete) a prefix. */
+  private matchTerm(token: string, asPrefix: boolean): { term: string; factor: number }[] {
+    const found: { term: string; factor: number }[] = [];
+    if (this.postings.has(token)) found.push({ term: token, factor: 1 });
+    if (asPrefix && token.length >= 2) {
+      for (const term of this.termsWithPrefix(token, 30)) {
+        if (term !== token) found.push({ term, factor: 0.9 });
+      }
+    }
+    if (found.length > 0 || token.length < 4 || /^\d+$/.test(token)) return found;
+    const seen = new Set<string>();
+    for (const variant of [token, ...deletionsOf(token)]) {
+      for (const term of this.deletions.get(variant) ?? []) {
+        if (seen.has(term) || !withinEdits(token, term, token.length >= 8 ? 2 : 1)) continue;
+        seen.add(term);
+        found.push({ term, factor: 0.85 });
+      }
+      if (this.postings.has(variant) && variant.length >= 4 && !seen.has(variant)) {
+        seen.add(variant);
+        found.push({ term: variant, factor: 0.85 });
+      }
+    }
+    return found;
+  }
+
+  private termsWithPrefix(prefix: string, max: number): string[] {
+    let lo = 0;
+    let hi = this.sortedTerms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sortedTerms[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < this.sortedTerms.length && out.length < max; i += 1) {
+      if (!this.sortedTerms[i]!.startsWith(prefix)) break;
+      out.push(this.sortedTerms[i]!);
+    }
+    return out;
+  }
+
+  private mergeFuzzy(
+    hits: SearchHit[],
+    key: string,
+    allowed: (doc: number) => boolean,
+    limit: number,
+  ): SearchHit[] {
+    this.fuse ??= new Fuse(this.docs, {
+      keys: [
+        { name: 'idKey', weight: fieldWeights.id },
+        { name: 'aliasKeys', weight: fieldWeights.alias },
+        { name: 'titleKey', weight: fieldWeights.title },
+      ],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.3,
+      minMatchCharLength: 3,
+    });
+    const merged = new Map(hits.map((hit) => [hit.id, hit]));
+    for (const result of this.fuse.search(key, { limit: limit * 2 })) {
+      const doc = this.byId.get(result.item.entry.id)!;
+      if (!allowed(doc)) continue;
+      // Fuse scores 0 (perfect) to 1; only close matches of the whole query count as evidence.
+      const confidence = Math.max(0, 1 - (result.score ?? 1) * 2.2);
+      const existing = merged.get(result.item.entry.id);
+      if (!existing || existing.confidence < confidence) {
+        merged.set(result.item.entry.id, {
+          id: result.item.entry.id,
+          kind: result.item.entry.kind,
+          confidence,
+          matchedBy: 'fuzzy',
+        });
+      }
+    }
+    return [...merged.values()].sort((a, b) => b.confidence - a.confidence).slice(0, limit);
+  }
+
+  private addPhrase(key: string, doc: number): void {
+    const tokens = tokenize(key);
+    if (tokens.length === 0) return;
+    // A one-word phrase that is a common word is no evidence on its own ("Ukraine", "plan").
+    const list = this.phrasesByFirstToken.get(tokens[0]!);
+    const phrase = { tokens, doc };
+    if (list) list.push(phrase);
+    else this.phrasesByFirstToken.set(tokens[0]!, [phrase]);
+  }
+
+  private indexDoc(doc: Doc, i: number): void {
+    const add = (text: string, field: Field) => {
+      for (const term of tokenize(text)) {
+        if (isStopword(term)) continue;
+        const list = this.postings.get(term);
+        const weight = fieldWeights[field];
+        if (!list) this.postings.set(term, [{ doc: i, weight }]);
+        else {
+          const last = list[list.length - 1]!;
+          if (last.doc === i) last.weight = Math.max(last.weight, weight);
+          else list.push({ doc: i, weight });
+        }
+      }
+    };
+    add(doc.idKey, 'id');
+    doc.aliasKeys.forEach((alias) => add(alias, 'alias'));
+    add(doc.titleKey, 'title');
+    doc.topicKeys.forEach((topic) => add(topic, 'topic'));
+    add(doc.summaryKey, 'summary');
+  }
+}
+
+export function statusOf(hits: SearchHit[]): SearchStatus {
+  const best = hits[0]?.confidence ?? 0;
+  if (best >= foundAt) return 'found';
+  if (best >= ambiguousAt) return 'ambiguous';
+  return 'not_found';
+}
+
+/** Confidences within a few hundredths are a tie; the score then decides. */
+function round(confidence: number): number {
+  return Math.round(confidence * 20) / 20;
+}
+
+function deletionsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i += 1) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Damerau–Levenshtein distance ≤ max, bailing out early. */
+function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => {
+    const row = new Array<number>(cols).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j < cols; j += 1) d[0]![j] = j;
+  for (let i = 1; i < rows; i += 1) {
+    let rowMin = Infinity;
+    for (let j = 1; j < cols; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, d[i - 2]![j - 2]! + 1);
+      }
+      d[i]![j] = value;
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return false;
+  }
+  return d[a.length]![b.length]! <= max;
+}

@@ -1,0 +1,174 @@
+/**
+ * One normal form for everything the search compares: fact ids, aliases, titles, and what people type.
+ * Case, diacritics, punctuation, spelling variants of place names, common abbreviations and the usual
+ * ways of writing numbers (600,000 / 600k / 600 000 / six hundred thousand; $100bn) all fold to one form,
+ * so "Zaporozhye", "ZAPORIZHIA" and "Zaporizhzhia" are the same word and "100 billion" equals "$100bn".
+ */
+
+/** Spelling variants → the form the fact base uses. Keys are already lower-case and diacritic-free. */
+const variants: Record<string, string> = {
+  zaporizhia: 'zaporizhzhia',
+  zaporizhya: 'zaporizhzhia',
+  zaporizhzhya: 'zaporizhzhia',
+  zaporizhzhja: 'zaporizhzhia',
+  zaporizhzhe: 'zaporizhzhia',
+  zaporozhye: 'zaporizhzhia',
+  zaporozhie: 'zaporizhzhia',
+  zaporozhe: 'zaporizhzhia',
+  zaporozhia: 'zaporizhzhia',
+  zaporizzhia: 'zaporizhzhia',
+  zaporizia: 'zaporizhzhia',
+  zaporizhija: 'zaporizhzhia',
+  zaporojie: 'zaporizhzhia',
+  donbass: 'donbas',
+  lugansk: 'luhansk',
+  kiev: 'kyiv',
+  dnieper: 'dnipro',
+  dnepr: 'dnipro',
+  kharkov: 'kharkiv',
+  nikolaev: 'mykolaiv',
+  odessa: 'odesa',
+  zelenskyy: 'zelensky',
+  zelenskiy: 'zelensky',
+  zelenskii: 'zelensky',
+  zelenski: 'zelensky',
+  zelenskyi: 'zelensky',
+  zelenskys: 'zelensky',
+  ukrainian: 'ukraine',
+  ukrainians: 'ukraine',
+  russian: 'russia',
+  russians: 'russia',
+  european: 'europe',
+  europeans: 'europe',
+  american: 'us',
+  americans: 'us',
+  usa: 'us',
+  america: 'us',
+  troop: 'troops',
+  soldier: 'soldiers',
+  guarantee: 'guarantees',
+  provision: 'provisions',
+  demilitarised: 'demilitarized',
+  demilitarisation: 'demilitarization',
+  immobilised: 'immobilized',
+  recognised: 'recognized',
+  ceasefire: 'ceasefire',
+  'cease-fire': 'ceasefire',
+};
+
+const units: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const scales: Record<string, number> = {
+  hundred: 100,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  bln: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+};
+
+/** Words that only join a spelled-out number ("one hundred and twenty"). */
+const numberWordPattern = new RegExp(
+  `\\b(?:${Object.keys(units).join('|')})(?:[ -](?:${Object.keys(units).join('|')}|hundred|thousand|million|billion|and))*\\b`,
+  'g',
+);
+
+function wordsToNumber(phrase: string): string {
+  let total = 0;
+  let current = 0;
+  const words = phrase.split(/[ -]/).filter((w) => w !== 'and');
+  for (const word of words) {
+    if (word in units) current += units[word]!;
+    else if (word === 'hundred') current = (current || 1) * 100;
+    else if (word in scales) {
+      total += (current || 1) * scales[word]!;
+      current = 0;
+    }
+  }
+  return String(total + current);
+}
+
+/** "600,000" / "600 000" / "600.000" → "600000"; "1.5bn" → "1500000000"; "600k" → "600000". */
+function foldNumbers(text: string): string {
+  return (
+    text
+      // thousands separators: groups of exactly three digits
+      .replace(/\b\d{1,3}(?:[, .\u00a0\u202f]\d{3})+\b(?![.,]\d)/g, (m) => m.replace(/[, .\u00a0\u202f]/g, ''))
+      .replace(numberWordPattern, (m) => wordsToNumber(m))
+      // a number followed by a scale word or suffix: 600k, 100 bn, 1.5 billion, 2 thousand
+      .replace(
+        /\b(\d+(?:\.\d+)?) ?(thousand|million|billion|trillion|mln|bln|mn|bn|tn|k|m|b)\b/g,
+        (_m, digits: string, scale: string) => String(Math.round(Number(digits) * scales[scale]!)),
+      )
+  );
+}
+
+const cache = new Map<string, string>();
+const cacheLimit = 5000;
+
+/** The normal form used for every comparison in search and for alias uniqueness. */
+export function normaliseForMatching(input: string): string {
+  const cached = cache.get(input);
+  if (cached !== undefined) return cached;
+  let text = input
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    // invisible and zero-width characters split nothing and mean nothing
+    .replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/\bu\.s\.a?\.?|\bu\.s\b/g, 'us')
+    .replace(/\be\.u\.?/g, 'eu')
+    .replace(/'s\b/g, '')
+    .replace(/'/g, '')
+    .replace(/[$€£]/g, ' ');
+  text = foldNumbers(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\b(?:art|article)\s*(?:5|v)\b/g, 'article 5')
+    .trim();
+  text = text
+    .split(' ')
+    .map((word) => variants[word] ?? word)
+    .join(' ');
+  if (cache.size >= cacheLimit) cache.clear();
+  cache.set(input, text);
+  return text;
+}
+
+export function tokenize(normalised: string): string[] {
+  return normalised ? normalised.split(' ') : [];
+}

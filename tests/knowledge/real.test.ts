@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { coverage } from '../../src/knowledge/check.js';
+import { defaultKnowledgeDir, loadKnowledge } from '../../src/knowledge/load.js';
+
+const kb = loadKnowledge();
+
+describe('the shipped knowledge base', () => {
+  it('has every point of every plan: 28 / 20 / 6', () => {
+    const report = coverage(kb);
+    expect(report.pointsPerPlan['us-28']).toMatchObject({ points: 28, declared: 28 });
+    expect(report.pointsPerPlan['us-ua-20']).toMatchObject({ points: 20, declared: 20 });
+    expect(report.pointsPerPlan['eu-6']).toMatchObject({ points: 6, declared: 6 });
+  });
+
+  it('quotes only the shipped source documents, verbatim', () => {
+    const documents = [...kb.sources.values()].filter((s) => s.file);
+    expect(documents.map((s) => s.id).sort()).toEqual(['community-summary', 'parley-explainer']);
+    const fold = (t: string) =>
+      t.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim();
+    const texts = new Map(
+      documents.map((s) => [s.id, fold(readFileSync(join(defaultKnowledgeDir, 'sources', s.file!), 'utf8'))]),
+    );
+    const quotes = [...kb.facts.values()].flatMap((f) => f.citations).filter((c) => 'quote' in c);
+    expect(quotes.length).toBeGreaterThan(20);
+    for (const citation of quotes) {
+      expect(texts.get(citation.source), citation.source).toContain(fold((citation as { quote: string }).quote));
+    }
+  });
+
+  it('gives the troop cap as structured values: 600,000 in the 28-point plan, 800,000 in the 20-point plan', () => {
+    const amounts = (id: string) => kb.provisions.get(id)!.values.map((v) => v.amount);
+    expect(amounts('us-28-6')).toContain(600_000);
+    expect(amounts('us-ua-20-4')).toContain(800_000);
+  });
+
+  it('keeps one as-of date that no event or source is newer than', () => {
+    const newest = kb.events.map((e) => e.endDate ?? e.date).sort().at(-1)!;
+    expect(newest <= kb.meta.asOf).toBe(true);
+    expect([...kb.sources.values()].every((s) => !s.date || s.date <= kb.meta.asOf)).toBe(true);
+  });
+
+  it('has a position for every party or says that none was found', () => {
+    for (const issue of kb.issues.values()) {
+      for (const party of ['ukraine', 'russia', 'united-states', 'europe'] as const) {
+        const known = issue.positions.some((p) => p.party === party) || issue.gaps.some((g) => g.party === party);
+        expect(known, `${issue.id} / ${party}`).toBe(true);
+      }
+    }
+  });
+
+  it('records the frozen-assets disagreement between the two source documents', () => {
+    const assets = kb.issuesByTopic.get('frozen-assets')!;
+    const sources = assets.disagreements.flatMap((d) => d.claims.flatMap((c) => c.citations.map((x) => x.source)));
+    expect(sources).toEqual(expect.arrayContaining(['community-summary', 'parley-explainer']));
+  });
+
+  it('`npm run check:knowledge` prints the coverage summary and succeeds', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], { encoding: 'utf8' });
+    expect(out).toMatch(/^Knowledge OK — as of \d{4}-\d{2}-\d{2}/);
+    expect(out).toMatch(/Points per plan: us-28 28\/28, us-ua-20 20\/20 \(\+1 sub-entries\), eu-6 6\/6/);
+    expect(out).toMatch(/quotes verified verbatim: \d+/);
+    expect(out).toMatch(/References in use: \d+ of \d+ \(source-document 2, official/);
+  });
+
+  it('`npm run check:knowledge` fails and names the file and field of a broken knowledge base', async () => {
+    const { validFixture, writeFixture } = await import('./fixture.js');
+    const fixture = validFixture();
+    (fixture['topics.json'] as { summary?: string }[])[0]!.summary = '';
+    const dir = writeFixture(fixture);
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts', dir], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      stderr = String((error as { stderr: string }).stderr);
+    }
+    expect(stderr).toContain('topics.json: [troop-cap].summary: must not be empty');
+  });
+});
