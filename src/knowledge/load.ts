@@ -227,6 +227,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
     topics: unreadable.has('topics.json') ? undefined : topics,
     provisions: provisionFiles.some((f) => unreadable.has(f)) ? undefined : provisions,
     provisionFileOf,
+    planList,
     topicList,
     issueList,
     eventList,
@@ -433,12 +434,13 @@ function checkReferences(context: {
   topics: Map<string, Topic> | undefined;
   provisions: Map<string, Provision> | undefined;
   provisionFileOf: Map<string, string>;
+  planList: Plan[];
   topicList: Topic[];
   issueList: Issue[];
   eventList: TimelineEvent[];
   problems: KnowledgeProblem[];
 }): void {
-  const { topics, provisions, provisionFileOf, topicList, issueList, eventList, problems } = context;
+  const { topics, provisions, provisionFileOf, planList, topicList, issueList, eventList, problems } = context;
   const needTopic = (file: string, path: string, id: string) => {
     if (topics && !topics.has(id)) problems.push({ file, path, message: `unknown topic "${id}"` });
   };
@@ -448,6 +450,11 @@ function checkReferences(context: {
   for (const [id, provision] of provisions ?? []) {
     const file = provisionFileOf.get(id) ?? 'provisions/';
     provision.topics.forEach((topic, i) => needTopic(file, `[${id}].topics[${i}]`, topic));
+  }
+  for (const plan of planList) {
+    plan.notes.forEach((note, j) =>
+      note.topics.forEach((t, i) => needTopic('plans.json', `[${plan.id}].notes[${j}].topics[${i}]`, t)),
+    );
   }
   for (const topic of topicList) {
     topic.provisions.forEach((p, i) => needProvision('topics.json', `[${topic.id}].provisions[${i}]`, p));

@@ -88,6 +88,8 @@ export const PlanNote = z.strictObject({
   ...factFields,
   title: text,
   aliases: z.array(text).default([]),
+  topics: z.array(slug).default([]),
+  values: z.array(Value).default([]),
 });
 export type PlanNote = z.infer<typeof PlanNote>;
 

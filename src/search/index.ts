@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { FactEntry, FactKind } from '../knowledge/load.js';
-import { normaliseForMatching, tokenize } from './normalise.js';
+import { normaliseForMatching, stem, tokenize } from './normalise.js';
 import { isStopword } from './stopwords.js';
 
 /**
@@ -160,7 +160,7 @@ export class SearchIndex {
     const isLast = (position: number) => options.prefix === true && position === tokens.length - 1;
     const matches = new Map<number, { term: string; factor: number }[]>();
     for (const { token, position } of weighed) {
-      const found = this.matchTerm(token, isLast(position));
+      const found = this.matchTerm(stem(token), isLast(position), token);
       matches.set(position, found);
       const idf = found.length > 0 ? Math.max(...found.map((m) => this.idf.get(m.term) ?? 0)) : this.unknownIdf;
       weightOf.set(position, idf);
@@ -227,7 +227,8 @@ export class SearchIndex {
       ].slice(0, limit);
     }
 
-    if ((hits[0]?.confidence ?? 0) < foundAt && key.length <= 64) {
+    // A query of only stopwords ("the", "and") means nothing: fuzzy matching would find it inside any title.
+    if ((hits[0]?.confidence ?? 0) < foundAt && key.length <= 64 && content.length > 0) {
       hits = this.mergeFuzzy(hits, key, allowed, limit);
     }
 
@@ -235,11 +236,11 @@ export class SearchIndex {
   }
 
   /** The vocabulary terms a query word stands for: itself, a typo away, or (autocomplete) a prefix. */
-  private matchTerm(token: string, asPrefix: boolean): { term: string; factor: number }[] {
+  private matchTerm(token: string, asPrefix: boolean, unstemmed = token): { term: string; factor: number }[] {
     const found: { term: string; factor: number }[] = [];
     if (this.postings.has(token)) found.push({ term: token, factor: 1 });
-    if (asPrefix && token.length >= 2) {
-      for (const term of this.termsWithPrefix(token, 30)) {
+    if (asPrefix && unstemmed.length >= 2) {
+      for (const term of this.termsWithPrefix(unstemmed.slice(0, Math.max(2, token.length)), 30)) {
         if (term !== token) found.push({ term, factor: 0.9 });
       }
     }
@@ -323,8 +324,9 @@ export class SearchIndex {
 
   private indexDoc(doc: Doc, i: number): void {
     const add = (text: string, field: Field) => {
-      for (const term of tokenize(text)) {
-        if (isStopword(term)) continue;
+      for (const word of tokenize(text)) {
+        if (isStopword(word)) continue;
+        const term = stem(word);
         const list = this.postings.get(term);
         const weight = fieldWeights[field];
         if (!list) this.postings.set(term, [{ doc: i, weight }]);

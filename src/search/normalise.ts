@@ -52,8 +52,10 @@ const variants: Record<string, string> = {
   demilitarisation: 'demilitarization',
   immobilised: 'immobilized',
   recognised: 'recognized',
-  ceasefire: 'ceasefire',
-  'cease-fire': 'ceasefire',
+  truce: 'truce',
+  deal: 'agreement',
+  deals: 'agreement',
+  treaty: 'treaty',
 };
 
 const units: Record<string, number> = {
@@ -128,6 +130,11 @@ function foldNumbers(text: string): string {
     text
       // thousands separators: groups of exactly three digits
       .replace(/\b\d{1,3}(?:[, .\u00a0\u202f]\d{3})+\b(?![.,]\d)/g, (m) => m.replace(/[, .\u00a0\u202f]/g, ''))
+      // "a million", "half a million", "a quarter of a million": the article stands for one
+      .replace(/\b(half|quarter)(?: of)? an? (hundred|thousand|million|billion)\b/g, (_m, part: string, scale: string) =>
+        String((part === 'half' ? 0.5 : 0.25) * scales[scale]!),
+      )
+      .replace(/\ban? (hundred|thousand|million|billion)\b/g, (_m, scale: string) => String(scales[scale]!))
       .replace(numberWordPattern, (m) => wordsToNumber(m))
       // a number followed by a scale word or suffix: 600k, 100 bn, 1.5 billion, 2 thousand
       .replace(
@@ -167,6 +174,20 @@ export function normaliseForMatching(input: string): string {
   if (cache.size >= cacheLimit) cache.clear();
   cache.set(input, text);
   return text;
+}
+
+/**
+ * A light English stemmer for matching single words: "proposed", "proposes", "proposal" and "propose"
+ * meet at "propos". Phrases (aliases) are matched unstemmed, so "START treaty" stays exact.
+ */
+export function stem(word: string): string {
+  if (word.length <= 4 || !/^[a-z]+$/.test(word)) return word;
+  let w = word.replace(/ies$/, 'y');
+  if (/s$/.test(w) && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  for (const suffix of ['ing', 'ed', 'ion', 'al', 'er', 'ly', 'e']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4) return w.slice(0, -suffix.length);
+  }
+  return w;
 }
 
 export function tokenize(normalised: string): string[] {

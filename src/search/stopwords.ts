@@ -14,6 +14,9 @@ const stopwords = new Set(
   tell show explain give say says said saying mean means meant think know get gets got make makes made
   keep kept want wants wanted allowed allow allows go goes going come comes please thanks thank
   exactly really actually currently now today yet ever
+  big small large long short high low last first next new old latest recent current
+  start starts started end ends happen happens happened happening plan plans thing things way ways
+  like look looks see seen use used part parts point points kind sort lot lots bit
   s t d ll re ve`
     .split(/\s+/)
     .filter(Boolean),
