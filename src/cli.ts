@@ -171,7 +171,10 @@ function parseRequest(command: string, query: string, request: Record<string, un
     const value = request[option.name];
     if (value !== undefined && option.name !== primary) words.push(`--${option.name}`, String(value));
   }
-  return parseArguments(words, primary && query ? { [primary]: query } : {});
+  // The primary option may come as "query" or under its own name ({"command":"plan","plan":"us-28"}).
+  const named = primary ? request[primary] : undefined;
+  const primaryValue = query || (typeof named === 'string' || typeof named === 'number' ? String(named) : '');
+  return parseArguments(words, primary && primaryValue ? { [primary]: primaryValue } : {});
 }
 
 /** `npm run cli -- …`: exit 0 on an answer (found, ambiguous or not found), 2 on bad input, 1 if broken. */

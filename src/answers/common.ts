@@ -45,12 +45,13 @@ export function collectCitations(sections: readonly AnswerSection[], extra: read
 
 export function baseAnswer(core: Core, fields: Partial<Answer> & Pick<Answer, 'status' | 'title' | 'text'>): Answer {
   const sections = fields.sections ?? [];
+  // Fields passed as undefined (issueView passes `citations: undefined`) must not wipe the defaults.
   return {
+    ...fields,
     sections,
     citations: fields.citations ?? collectCitations(sections),
-    factIds: [],
-    suggestions: [],
-    ...fields,
+    factIds: fields.factIds ?? [],
+    suggestions: fields.suggestions ?? [],
     asOf: core.kb.meta.asOf,
   };
 }

@@ -1,5 +1,6 @@
 import type { Core } from '../core.js';
 import { reliabilityTiers, type PlanId, type TimelineEvent } from '../knowledge/schema.js';
+import { ambiguousAt, type SearchHit } from '../search/index.js';
 import { normaliseForMatching } from '../search/normalise.js';
 import {
   baseAnswer,
@@ -75,21 +76,8 @@ export function answerTimeline(core: Core, query: string | undefined, page?: num
     const invalid = validateQuery(core, query, 'a filter');
     if (invalid) return invalid;
     const cleaned = cleanQuery(query);
-    const result = core.index.search(cleaned, { limit: 40 });
-    const relevant = result.status === 'not_found' ? [] : result.hits.filter((h) => h.confidence >= 0.5);
-    const topics = new Set(relevant.flatMap((h) => [h.id, ...(core.index.entry(h.id)?.topics ?? [])]));
-    const names = relevant
-      .filter((h) => h.kind === 'actor')
-      .flatMap((h) => {
-        const actor = core.kb.actors.get(h.id)!;
-        return [actor.name, ...actor.aliases].map(normaliseForMatching);
-      });
-    events = events.filter(
-      (e) =>
-        topics.has(e.id) ||
-        e.topics.some((t) => topics.has(t)) ||
-        names.some((name) => normaliseForMatching(`${e.title} ${e.summary}`).includes(name)),
-    );
+    const result = core.index.search(cleaned, { limit: 12 });
+    events = result.status === 'not_found' ? [] : eventsAbout(core, cleaned, result.hits[0]!);
     if (events.length === 0) return notFoundAnswer(core, cleaned, result, 'events about');
     filter = ` about "${literal(cleaned, 60)}"`;
   }
@@ -107,6 +95,28 @@ export function answerTimeline(core: Core, query: string | undefined, page?: num
     factIds: shown.items.map((e) => e.id),
     page: { index: shown.index, count: shown.count },
   });
+}
+
+/**
+ * The events a timeline filter means: a topic named outright → its events; a person → the events that
+ * name them; anything else ("Geneva", "prisoner swap") → the events that themselves match best.
+ */
+function eventsAbout(core: Core, query: string, best: SearchHit): TimelineEvent[] {
+  const named = best.matchedBy === 'exact' || best.matchedBy === 'alias';
+  if (best.kind === 'topic' && named) return core.kb.events.filter((e) => e.topics.includes(best.id));
+  if (best.kind === 'actor') {
+    const actor = core.kb.actors.get(best.id)!;
+    const names = [actor.name.split(' ').at(-1)!, ...actor.aliases].map(normaliseForMatching).filter((n) => n.length >= 3);
+    const mentions = (text: string) => {
+      const words = ` ${normaliseForMatching(text)} `;
+      return names.some((name) => words.includes(` ${name} `));
+    };
+    return core.kb.events.filter((e) => mentions(`${e.title} ${e.summary}`));
+  }
+  const hits = core.index.search(query, { kinds: ['event'], limit: 60 }).hits;
+  const top = hits[0]?.confidence ?? 0;
+  const ids = new Set(hits.filter((h) => h.confidence >= Math.max(ambiguousAt, top * 0.8)).map((h) => h.id));
+  return core.kb.events.filter((e) => ids.has(e.id));
 }
 
 /** One topic across two plans (or all three), side by side, with what changed. */

@@ -1,7 +1,7 @@
 import type { Core } from '../core.js';
 import type { FactKind } from '../knowledge/load.js';
 import type { PlanId } from '../knowledge/schema.js';
-import type { SearchHit } from '../search/index.js';
+import { foundAt, type SearchHit } from '../search/index.js';
 import { normaliseForMatching } from '../search/normalise.js';
 import { ambiguousAnswer, errorAnswer, notFoundAnswer } from './common.js';
 import type { Answer } from './types.js';
@@ -19,6 +19,36 @@ const planMentions: [RegExp, PlanId][] = [
 /** Recognises a plan mention in normalised text: "the 20 point plan", "Trump's plan", "Berlin". */
 export function planMentioned(normalised: string): PlanId | undefined {
   return planMentions.find(([pattern]) => pattern.test(normalised))?.[1];
+}
+
+/**
+ * The stricter reading a claim needs, where people and parties are not plans: "Europe adds $100bn" and
+ * "Trump chairs the council" name no plan, "the European plan" and "Trump's plan" do.
+ */
+const strictPlanMentions: [RegExp, PlanId][] = [
+  [/\b(?:us ua 20|20 points?|20 pt|20pt|zelensky (?:peace )?(?:plan|proposal|draft)|twenty point)\b/g, 'us-ua-20'],
+  [/\b(?:us 28|28 points?|28 pt|28pt|trump (?:peace )?(?:plan|proposal|draft)|twenty eight point)\b/g, 'us-28'],
+  [
+    /\b(?:eu 6|6 points?|six points?|europe (?:6 point |six point )?(?:plan|proposal|framework|statement)|berlin (?:joint )?(?:statement|declaration|framework|plan|6 points?))\b/g,
+    'eu-6',
+  ],
+];
+
+export interface PlanSpan {
+  plan: PlanId;
+  start: number;
+  end: number;
+}
+
+/** Every plan a (normalised) claim names, with where: the strict reading, for fact-checks. */
+export function plansNamed(normalised: string): PlanSpan[] {
+  const spans: PlanSpan[] = [];
+  for (const [pattern, plan] of strictPlanMentions) {
+    for (const match of normalised.matchAll(pattern)) {
+      spans.push({ plan, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
 }
 
 /** "us-28-6", "28-point point 6", "point 14a of the 20-point plan" → a provision id, if it exists. */
@@ -88,16 +118,40 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
 
   const result = core.index.search(query, { kinds: kindsFor[lookup], limit: 8 });
   const hits = lookup === 'issue' ? issueHits(core, result.hits) : result.hits;
-  const status = hits === result.hits ? result.status : statusAfterMapping(result.status, hits);
+  const status = hits === result.hits ? result.status : core.index.statusOf(hits);
   if (status === 'not_found' || hits.length === 0) {
     return notFoundAnswer(core, query, { ...result, hits }, lookup === 'issue' ? 'an unresolved issue on' : '');
   }
-  if (status === 'ambiguous' && !sameThread(core, hits)) return ambiguousAnswer(core, query, { ...result, hits });
-  if (lookup !== 'ask' && isTie(core, hits)) return ambiguousAnswer(core, query, { ...result, hits });
-  const best = hits[0]!;
-  const answer = lookup === 'issue' ? issueView(core, core.kb.issues.get(best.id)!) : factView(core, best.id)!;
-  const others = hits.slice(1, 4).map((hit) => hit.id).filter((id) => !answer.factIds.includes(id));
+  // A question gets the best answer when it is a strong one; a short lookup asks back.
+  const decided = lookup === 'ask' ? (hits[0]!.confidence >= foundAt ? 'found' : status) : status;
+  if (decided === 'ambiguous' && !sameThread(core, hits)) return ambiguousAnswer(core, query, { ...result, hits });
+  const best = lookup === 'issue' ? hits[0]!.id : pointOfNamedPlan(core, query, hits) ?? hits[0]!.id;
+  const answer = lookup === 'issue' ? issueView(core, core.kb.issues.get(best)!) : factView(core, best)!;
+  const others = hits
+    .slice(0, 4)
+    .map((hit) => hit.id)
+    .filter((id) => id !== best && !answer.factIds.includes(id))
+    .slice(0, 3);
   return { ...answer, suggestions: others };
+}
+
+/**
+ * "What does the 20-point plan say about elections?" names a plan and a topic: the answer is that plan's
+ * point on the topic, not the plan and not the topic across all plans.
+ */
+function pointOfNamedPlan(core: Core, query: string, hits: readonly SearchHit[]): string | undefined {
+  const named = [...new Set(plansNamed(normaliseForMatching(query)).map((span) => span.plan))];
+  if (named.length !== 1) return undefined;
+  const plan = named[0]!;
+  for (const hit of hits.slice(0, 4)) {
+    if (hit.kind === 'plan' || hit.kind === 'plan-note') continue;
+    const topics = hit.kind === 'topic' ? [hit.id] : (core.index.entry(hit.id)?.topics ?? []);
+    for (const topicId of topics) {
+      const point = core.kb.topics.get(topicId)?.provisions.find((id) => core.kb.provisions.get(id)?.plan === plan);
+      if (point) return point;
+    }
+  }
+  return undefined;
 }
 
 /** /issue reaches issues through their topics and positions too; unresolvable topics drop out. */
@@ -116,31 +170,11 @@ function issueHits(core: Core, hits: SearchHit[]): SearchHit[] {
   return mapped;
 }
 
-function statusAfterMapping(original: Answer['status'], hits: SearchHit[]): 'found' | 'ambiguous' | 'not_found' {
-  if (hits.length === 0) return 'not_found';
-  return original === 'error' ? 'not_found' : (original as 'found' | 'ambiguous' | 'not_found');
-}
-
-/**
- * A short lookup that fits two unrelated facts equally well ("troops": the troop cap or foreign troops?)
- * is a question back to the person, not a coin toss. A question (/ask) gets the best answer instead.
- */
-function isTie(core: Core, hits: SearchHit[]): boolean {
-  const [first, second] = hits;
-  if (!first || !second || first.matchedBy === 'exact' || first.matchedBy === 'alias') return false;
-  return second.confidence >= first.confidence * 0.97 && !sameTopic(core, first.id, second.id);
-}
-
-function sameTopic(core: Core, a: string, b: string): boolean {
-  const topicsOf = (id: string) => new Set([...(core.index.entry(id)?.topics ?? []), id]);
-  const left = topicsOf(a);
-  return [...topicsOf(b)].some((t) => left.has(t));
-}
 
 /** Two middling hits in the same thread (a topic and its own provision) are not a real ambiguity. */
 function sameThread(core: Core, hits: SearchHit[]): boolean {
   const [first, second] = hits;
   if (!first) return false;
   if (!second || second.confidence < first.confidence * 0.8) return first.confidence >= 0.5;
-  return sameTopic(core, first.id, second.id) && first.confidence >= 0.45;
+  return core.index.related(first.id, second.id) && first.confidence >= 0.45;
 }

@@ -194,7 +194,6 @@ export function issueView(core: Core, issue: Issue): Answer {
     title: issue.title,
     text: `${issue.summary}${statusMark(issue)}${disputed}`,
     sections,
-    citations: undefined,
     factIds: [issue.id, ...issue.positions.map((p) => p.id), ...issue.notes.map((n) => n.id)],
   });
 }
@@ -243,7 +242,7 @@ export function singleFactView(core: Core, id: string): Answer {
     status: 'found',
     title,
     text: `${entry.summary}${statusMark(entry)}${context}`,
-    sections: [{ heading: 'Sources', text: '', citations: resolveCitations(core, entry.citations) }],
+    sections: [{ heading: 'Evidence', text: '', citations: resolveCitations(core, entry.citations) }],
     factIds: [id],
   });
 }

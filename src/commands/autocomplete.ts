@@ -18,9 +18,8 @@ export function suggestFacts(core: Core, value: string, kinds: readonly FactKind
   for (const id of ids) {
     if (seen.has(id) || id.length > maxChoiceLength) continue;
     seen.add(id);
-    const entry = core.index.entry(id);
-    if (!entry) continue;
-    choices.push({ name: clip(`${entry.title} (${kindLabel[entry.kind]})`, maxChoiceLength), value: id });
+    if (!core.index.entry(id)) continue;
+    choices.push({ name: clip(factLabel(core, id), maxChoiceLength), value: id });
     if (choices.length === maxChoices) break;
   }
   return choices;
@@ -38,6 +37,12 @@ const kindLabel: Record<FactKind, string> = {
   event: 'event',
   actor: 'who',
 };
+
+/** "Frozen Russian assets (open issue)": a fact's title with its kind, so look-alike titles stay apart. */
+export function factLabel(core: Core, id: string): string {
+  const entry = core.index.entry(id);
+  return entry ? `${entry.title} (${kindLabel[entry.kind]})` : id;
+}
 
 /** Topics in the fact base's own order: the curated list of what people look up most. */
 export function topTopics(core: Core): string[] {

@@ -56,7 +56,10 @@ function toApiOption(option: CommandOption, command: string): ApiCommandOption {
   };
   if (option.required) api.required = true;
   if (option.type === 'string') {
-    if (option.choices?.length) api.choices = option.choices.slice(0, 25).map((c) => ({ name: clip(c.name, 100), value: c.value.slice(0, 100) }));
+    if (option.choices?.length)
+      api.choices = option.choices
+        .slice(0, 25)
+        .map((c) => ({ name: clip(c.name, 100), value: c.value.slice(0, 100) }));
     else if (option.autocomplete) api.autocomplete = true;
     if (option.maxLength !== undefined) api.max_length = Math.min(6000, Math.max(1, option.maxLength));
   }

@@ -65,11 +65,23 @@ export function createLogger(
   };
 }
 
+/**
+ * What to redact for a bot token: the token, and each of its dot-separated parts (discord.js's debug
+ * output shows a token with only its last part masked).
+ */
+export function tokenSecrets(token: string): string[] {
+  return [token, ...token.split('.').filter((part) => part.length >= 5)];
+}
+
 /** What is worth logging of an error: name, message, Discord's code and status, never a URL with tokens. */
 export function describeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { error: String(error) };
   const e = error as Error & { code?: unknown; status?: unknown; method?: unknown };
-  const stack = e.stack?.split('\n').slice(1, 4).map((l) => l.trim()).join(' | ');
+  const stack = e.stack
+    ?.split('\n')
+    .slice(1, 4)
+    .map((l) => l.trim())
+    .join(' | ');
   return {
     error: `${e.name}: ${e.message}`,
     ...(e.code !== undefined ? { code: e.code } : {}),

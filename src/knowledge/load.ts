@@ -48,6 +48,8 @@ export interface FactEntry {
   summary: string;
   aliases: string[];
   topics: string[];
+  /** Words that place the fact without being in it: its plan's name, a position's party, an event's date. */
+  context: string[];
   citations: Citation[];
   status: 'reported' | 'unverified' | 'content-unknown';
   statusNote?: string;
@@ -133,7 +135,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
     addFact(factOf(plan, 'plan', 'plans.json', { title: plan.name, aliases: plan.aliases }), path);
     citationCheck('plans.json', `${path}.citations`, plan.citations);
     for (const [j, note] of plan.notes.entries()) {
-      addFact(factOf(note, 'plan-note', 'plans.json', { parent: plan.id }), `${path}.notes[${j}]`);
+      addFact(factOf(note, 'plan-note', 'plans.json', { parent: plan.id, context: [plan.shortName] }), `${path}.notes[${j}]`);
       citationCheck('plans.json', `${path}.notes[${j}].citations`, note.citations);
     }
     void i;
@@ -146,7 +148,9 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
       if (provision.id !== expectedId) {
         problems.push({ file, path: `${path}.id`, message: `must be "${expectedId}" (plan-number[part])` });
       }
-      addFact(factOf(provision, 'provision', file, { parent: provision.plan }), path);
+      const plan = planList.find((p) => p.id === provision.plan);
+      const context = plan ? [plan.shortName, plan.name, `point ${provision.number}`] : [];
+      addFact(factOf(provision, 'provision', file, { parent: provision.plan, context }), path);
       citationCheck(file, `${path}.citations`, provision.citations);
     }
   }
@@ -181,6 +185,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
         factOf(position, 'position', 'issues.json', {
           title: `${issue.title}: ${position.party}`,
           topics: [issue.topic],
+          context: [position.party, ...(position.attributedTo ? [position.attributedTo] : [])],
           parent: issue.id,
         }),
         `${path}.positions[${j}]`,
@@ -207,13 +212,13 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
 
   for (const event of eventList) {
     const path = `[${event.id}]`;
-    addFact(factOf(event, 'event', 'timeline.json', { date: event.endDate ?? event.date }), path);
+    addFact(factOf(event, 'event', 'timeline.json', { date: event.endDate ?? event.date, context: [event.date] }), path);
     citationCheck('timeline.json', `${path}.citations`, event.citations);
   }
 
   for (const actor of actorList) {
     const path = `[${actor.id}]`;
-    addFact(factOf(actor, 'actor', 'parties.json', { title: actor.name }), path);
+    addFact(factOf(actor, 'actor', 'parties.json', { title: actor.name, context: [actor.role] }), path);
     citationCheck('parties.json', `${path}.citations`, actor.citations);
   }
 
@@ -272,6 +277,7 @@ function factOf(
     summary: fact.summary,
     aliases: withOptional.aliases ?? [],
     topics: withOptional.topics ?? [],
+    context: [],
     citations: fact.citations,
     status: fact.status,
     ...(fact.statusNote ? { statusNote: fact.statusNote } : {}),

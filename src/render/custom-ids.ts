@@ -5,7 +5,7 @@
 export const maxCustomIdLength = 100;
 
 export type ComponentAction =
-  | { kind: 'sources'; factIds: string[] }
+  | { kind: 'sources'; factIds: readonly string[] }
   | { kind: 'pick'; command: string }
   | { kind: 'plan'; plan: string; page: number }
   | { kind: 'timeline'; page: number; about: string };

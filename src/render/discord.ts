@@ -85,11 +85,11 @@ const colours: Record<Answer['status'], number> = {
 
 export function renderDiscord(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
   const numbered = answer.citations;
-  const numberOf = (c: ResolvedCitation) => numbered.indexOf(c) + 1;
+  const numberOf = numberOfCitation(numbered);
   const fields: DiscordEmbed['fields'] = [];
 
   for (const section of answer.sections) {
-    const refs = section.citations.map(numberOfCitation(numbered)).filter((n) => n > 0);
+    const refs = section.citations.map(numberOf).filter((n) => n > 0);
     const marker = refs.length ? ` ${[...new Set(refs)].map((n) => `[${n}]`).join('')}` : '';
     const body = options.fullSources
       ? section.citations.map((c) => citationLine(c, numberOf(c), true)).join('\n')
@@ -99,8 +99,9 @@ export function renderDiscord(answer: Answer, options: DiscordRenderOptions): Di
       value: clipText(neutraliseMentions(`${body || '—'}${options.fullSources ? '' : marker}`), limits.fieldValue),
     });
   }
+  let sourcesField: DiscordEmbed['fields'][number] | undefined;
   if (!options.fullSources && numbered.length > 0) {
-    fields.push({
+    sourcesField = {
       name: 'Sources',
       value: clipText(
         numbered
@@ -109,7 +110,7 @@ export function renderDiscord(answer: Answer, options: DiscordRenderOptions): Di
           .join('\n') + (numbered.length > 8 ? `\n…and ${numbered.length - 8} more (button below)` : ''),
         limits.fieldValue,
       ),
-    });
+    };
   }
 
   const footer = clipText(
@@ -127,20 +128,21 @@ export function renderDiscord(answer: Answer, options: DiscordRenderOptions): Di
     title: clipText(neutraliseMentions(answer.title) || 'Answer', limits.title),
     description: clipText(neutraliseMentions(answer.text), descriptionBudget),
     color: colours[answer.status],
-    fields: fields.slice(0, limits.fields - 1),
+    fields: fields.slice(0, limits.fields - 2),
     footer: { text: footer },
   };
-  if (fields.length > limits.fields - 1) {
-    embed.fields.push({ name: '…', value: `${fields.length - (limits.fields - 1)} more sections not shown.` });
+  if (fields.length > limits.fields - 2) {
+    embed.fields.push({ name: '…', value: `${fields.length - (limits.fields - 2)} more sections not shown.` });
   }
-  fitEmbedTotal(embed);
+  if (sourcesField) embed.fields.push(sourcesField);
+  fitEmbedTotal(embed, sourcesField);
 
   const payload: DiscordPayload = {
     embeds: [embed],
     components: components(answer, options),
     allowed_mentions: { parse: [] },
   };
-  if (options.targetUserId && /^\d{15,21}$/.test(options.targetUserId)) {
+  if (options.targetUserId && /^\d{1,21}$/.test(options.targetUserId)) {
     payload.content = `<@${options.targetUserId}>`;
     payload.allowed_mentions = { parse: [], users: [options.targetUserId] };
   }
@@ -153,27 +155,35 @@ function numberOfCitation(list: readonly ResolvedCitation[]) {
     list.findIndex((x) => x.sourceId === c.sourceId && x.quote === c.quote && x.note === c.note) + 1;
 }
 
+/** Characters an embed counts against Discord's 6000 total, in UTF-16 code units (the stricter count). */
 export function embedLength(embed: DiscordEmbed): number {
   return (
-    [...embed.title].length +
-    [...(embed.description ?? '')].length +
-    [...embed.footer.text].length +
-    embed.fields.reduce((sum, f) => sum + [...f.name].length + [...f.value].length, 0)
+    embed.title.length +
+    (embed.description ?? '').length +
+    embed.footer.text.length +
+    embed.fields.reduce((sum, f) => sum + f.name.length + f.value.length, 0)
   );
 }
 
-/** Drops trailing fields (keeping Sources last) until the embed fits Discord's 6000-character total. */
-function fitEmbedTotal(embed: DiscordEmbed): void {
-  const sources = embed.fields.find((f) => f.name === 'Sources');
+/** Drops trailing sections (keeping the Sources field last) until the embed fits the 6000-character total. */
+function fitEmbedTotal(embed: DiscordEmbed, sourcesField: DiscordEmbed['fields'][number] | undefined): void {
+  const sections = embed.fields.filter((f) => f !== sourcesField);
   let dropped = 0;
-  while (embedLength(embed) > limits.embedTotal - 80 && embed.fields.length > 0) {
-    const index = sources && embed.fields.length > 1 ? embed.fields.length - 2 : embed.fields.length - 1;
-    embed.fields.splice(index, 1);
+  const rebuild = () => {
+    embed.fields = [...sections];
+    if (dropped > 0) embed.fields.push({ name: '…', value: `${dropped} more sections: use the Sources button.` });
+    if (sourcesField) embed.fields.push(sourcesField);
+  };
+  while (embedLength(embed) > limits.embedTotal && sections.length > 0) {
+    sections.pop();
     dropped += 1;
+    rebuild();
   }
-  if (dropped > 0) embed.fields.push({ name: '…', value: `${dropped} more sections: use the Sources button.` });
   while (embedLength(embed) > limits.embedTotal && embed.description) {
-    embed.description = clipText(embed.description, Math.max(0, [...embed.description].length - 200));
+    embed.description = clipText(embed.description, Math.max(0, embed.description.length - 200));
+  }
+  if (embedLength(embed) > limits.embedTotal && sourcesField) {
+    sourcesField.value = clipText(sourcesField.value, Math.max(1, limits.embedTotal - embedLength(embed) + sourcesField.value.length));
   }
 }
 

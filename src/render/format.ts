@@ -1,10 +1,17 @@
 import type { ResolvedCitation } from '../answers/types.js';
 
-/** Clips to a number of characters (code points, so no emoji is cut in half), ending with "…". */
+/**
+ * Clips to at most `max` UTF-16 code units, ending with "…". Counting code units is the stricter of the
+ * two ways a limit can be read, and a surrogate pair (an emoji) is never cut in half.
+ */
 export function clipText(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+  if (text.length <= max) return text;
+  let out = '';
+  for (const char of text) {
+    if (out.length + char.length > max - 1) break;
+    out += char;
+  }
+  return `${out}…`;
 }
 
 /**

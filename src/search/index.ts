@@ -42,7 +42,7 @@ export interface SearchOptions {
 export const foundAt = 0.62;
 export const ambiguousAt = 0.5;
 
-const fieldWeights = { id: 3, alias: 3, title: 2.5, topic: 1.2, summary: 1 } as const;
+const fieldWeights = { id: 3, alias: 3, title: 2.5, context: 2.2, topic: 1.2, summary: 1 } as const;
 
 /** Between equally confident hits, the broader view answers more: a topic before one of its points. */
 const kindRank: Record<FactKind, number> = {
@@ -65,6 +65,7 @@ interface Doc {
   titleKey: string;
   aliasKeys: string[];
   topicKeys: string[];
+  contextKeys: string[];
   summaryKey: string;
 }
 
@@ -97,6 +98,7 @@ export class SearchIndex {
       titleKey: normaliseForMatching(entry.title),
       aliasKeys: entry.aliases.map(normaliseForMatching),
       topicKeys: entry.topics.map(normaliseForMatching),
+      contextKeys: entry.context.map(normaliseForMatching),
       summaryKey: normaliseForMatching(entry.summary),
     }));
     this.docs.forEach((doc, i) => {
@@ -154,8 +156,12 @@ export class SearchIndex {
     const content = tokens
       .map((token, position) => ({ token, position }))
       .filter(({ token }) => !isStopword(token));
-    const weighed = content.length > 0 ? content : tokens.map((token, position) => ({ token, position }));
+    // A query of stopwords only ("plan", "what is it") can still name a fact by a whole alias, but its
+    // words on their own are no evidence: they neither match nor get corrected into something else.
+    const onlyStopwords = content.length === 0;
+    const weighed = content;
     const weightOf = new Map<number, number>();
+    if (onlyStopwords) tokens.forEach((_token, position) => weightOf.set(position, 1));
     const unknownWords: string[] = [];
     const isLast = (position: number) => options.prefix === true && position === tokens.length - 1;
     const matches = new Map<number, { term: string; factor: number }[]>();
@@ -232,7 +238,35 @@ export class SearchIndex {
       hits = this.mergeFuzzy(hits, key, allowed, limit);
     }
 
-    return { status: statusOf(hits), hits, unknownWords };
+    return { status: this.statusOf(hits), hits, unknownWords };
+  }
+
+  /**
+   * found, ambiguous or not_found from the best hits. Two unrelated facts that fit equally well
+   * ("troops": the troop cap, or foreign troops?) make a question back, not a coin toss.
+   */
+  statusOf(hits: readonly SearchHit[]): SearchStatus {
+    const [first, second] = hits;
+    const best = first?.confidence ?? 0;
+    if (best < ambiguousAt) return 'not_found';
+    if (best < foundAt) return 'ambiguous';
+    const decisive = first!.matchedBy === 'exact' || first!.matchedBy === 'alias';
+    const rival =
+      second && second.kind === first!.kind && second.confidence >= best * 0.97 && !this.related(first!.id, second.id);
+    if (!decisive && rival) {
+      return 'ambiguous';
+    }
+    return 'found';
+  }
+
+  /** Facts in one thread: they share a topic, or one belongs to the other, or both to the same fact. */
+  related(a: string, b: string): boolean {
+    const thread = (id: string) => {
+      const entry = this.entry(id);
+      return new Set([id, ...(entry?.topics ?? []), ...(entry?.parent ? [entry.parent] : [])]);
+    };
+    const left = thread(a);
+    return [...thread(b)].some((key) => left.has(key));
   }
 
   /** The vocabulary terms a query word stands for: itself, a typo away, or (autocomplete) a prefix. */
@@ -337,20 +371,17 @@ export class SearchIndex {
         }
       }
     };
-    add(doc.idKey, 'id');
+    // Id words name the fact ("troop cap"); bare numbers in ids ("us-28-6") are no words of their own.
+    add(doc.idKey.replace(/\b\d+\b/g, ' '), 'id');
     doc.aliasKeys.forEach((alias) => add(alias, 'alias'));
     add(doc.titleKey, 'title');
     doc.topicKeys.forEach((topic) => add(topic, 'topic'));
+    doc.contextKeys.forEach((context) => add(context, 'context'));
     add(doc.summaryKey, 'summary');
   }
 }
 
-export function statusOf(hits: SearchHit[]): SearchStatus {
-  const best = hits[0]?.confidence ?? 0;
-  if (best >= foundAt) return 'found';
-  if (best >= ambiguousAt) return 'ambiguous';
-  return 'not_found';
-}
+
 
 /** Confidences within a few hundredths are a tie; the score then decides. */
 function round(confidence: number): number {

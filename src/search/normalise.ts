@@ -184,7 +184,7 @@ export function stem(word: string): string {
   if (word.length <= 4 || !/^[a-z]+$/.test(word)) return word;
   let w = word.replace(/ies$/, 'y');
   if (/s$/.test(w) && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const suffix of ['ing', 'ed', 'ion', 'al', 'er', 'ly', 'e']) {
+  for (const suffix of ['ing', 'ed', 'al', 'e']) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 4) return w.slice(0, -suffix.length);
   }
   return w;

@@ -17,6 +17,16 @@ const stopwords = new Set(
   big small large long short high low last first next new old latest recent current
   start starts started end ends happen happens happened happening plan plans thing things way ways
   like look looks see seen use used part parts point points kind sort lot lots bit
+  getting got give gives given giving put puts take takes taken taking become becomes became
+  style type types sort sorts thing something anything everything nothing someone anyone
+  mention mentions mentioned include includes included including contain contains contained cover covers
+  covered address addresses addressed involve involves involved regarding concerning according
+  compare compared comparison versus vs difference differences differ different similar same
+  propose proposes proposed proposal proposals suggest suggests suggested offer offers offered
+  really basically generally overall main key major important exactly precisely specifically
+  true false right wrong correct incorrect possible likely maybe perhaps probably
+  happen happens happening stand stands status situation
+  one ones
   s t d ll re ve`
     .split(/\s+/)
     .filter(Boolean),

@@ -261,7 +261,8 @@ export function checkCommands(commands: unknown): string[] {
   commands.forEach((c: Json, i: number) => {
     const w = `[${i}]`;
     const name = String(c.name);
-    if (!COMMAND_NAME.test(name) || name !== name.toLowerCase()) problems.push(`${w}.name: invalid "${name}"`);
+    if (!COMMAND_NAME.test(name) || name !== name.toLowerCase())
+      problems.push(`${w}.name: invalid "${name}"`);
     if (names.has(name)) problems.push(`${w}.name: duplicate "${name}"`);
     names.add(name);
     const type = (c.type as number | undefined) ?? 1;
@@ -286,7 +287,8 @@ export function checkCommands(commands: unknown): string[] {
       if (typeof o.type !== 'number' || o.type < 1 || o.type > 11) problems.push(`${ow}.type: invalid`);
       const choices = (o.choices as Json[] | undefined) ?? [];
       if (choices.length > 25) problems.push(`${ow}.choices: > 25`);
-      if (o.autocomplete && choices.length > 0) problems.push(`${ow}: autocomplete and choices are exclusive`);
+      if (o.autocomplete && choices.length > 0)
+        problems.push(`${ow}: autocomplete and choices are exclusive`);
       if (o.autocomplete && ![3, 4, 10].includes(o.type as number))
         problems.push(`${ow}: autocomplete on a non-string/number option`);
       choices.forEach((ch, k) => {
@@ -345,8 +347,11 @@ export class FakeDiscord {
   private readonly sessions = new Map<string, GatewaySession>();
   private current: GatewaySession | null = null;
   private readonly listeners = new Set<() => void>();
-  private readonly failures: { match: (path: string, method: string) => boolean; status: number; body: Json }[] =
-    [];
+  private readonly failures: {
+    match: (path: string, method: string) => boolean;
+    status: number;
+    body: Json;
+  }[] = [];
   private readonly opts: Required<FakeDiscordOptions>;
   private readonly botUser: Json;
   private readonly sockets = new Set<WebSocket>();
@@ -531,6 +536,18 @@ export class FakeDiscord {
     const failure = this.failures.findIndex((f) => f.match(path, record.method));
     if (failure >= 0) {
       const f = this.failures.splice(failure, 1)[0]!;
+      const seg = path.split('/');
+      if (seg[1] === 'interactions' && seg[4] === 'callback') {
+        const body = (record.body ?? {}) as Json;
+        this.callbacks.push({
+          interactionId: seg[2]!,
+          token: seg[3]!,
+          type: Number(body.type),
+          data: body.data as Json | undefined,
+          status: f.status,
+          at: record.at,
+        });
+      }
       return send(f.status, f.body);
     }
     try {
@@ -571,7 +588,9 @@ export class FakeDiscord {
     if (seg[0] === 'applications' && seg.length >= 3) {
       if (!this.authorised(record)) return unauthorised();
       const guildId = seg[2] === 'guilds' ? (seg[3] ?? null) : null;
-      const isList = guildId ? seg[4] === 'commands' && seg.length === 5 : seg[2] === 'commands' && seg.length === 3;
+      const isList = guildId
+        ? seg[4] === 'commands' && seg.length === 5
+        : seg[2] === 'commands' && seg.length === 3;
       if (seg[1] !== FAKE_APP_ID) return send(404, { message: 'Unknown Application', code: 10002 });
       if (isList && method === 'PUT') {
         const problems = checkCommands(record.body);
@@ -666,7 +685,8 @@ export class FakeDiscord {
 
   private applyEdit(msg: FakeMessage, data: Json): void {
     if ('content' in data) msg.content = (data.content as string | null) ?? '';
-    if ('embeds' in data) msg.embeds = ((data.embeds as Json[] | null) ?? []).map((e) => ({ type: 'rich', ...e }));
+    if ('embeds' in data)
+      msg.embeds = ((data.embeds as Json[] | null) ?? []).map((e) => ({ type: 'rich', ...e }));
     if ('components' in data) msg.components = (data.components as Json[] | null) ?? [];
     // Who would really be pinged: Discord resolves mentions against allowed_mentions.
     const content = msg.content;
@@ -679,7 +699,9 @@ export class FakeDiscord {
     msg.mentions = [...new Set(userIds)]
       .filter((id) => parse.includes('users') || allowedUsers.includes(id))
       .map((id) => userObject(id, `user${id.slice(-3)}`));
-    msg.mention_roles = [...new Set(roleIds)].filter((id) => parse.includes('roles') || allowedRoles.includes(id));
+    msg.mention_roles = [...new Set(roleIds)].filter(
+      (id) => parse.includes('roles') || allowedRoles.includes(id),
+    );
     msg.mention_everyone = parse.includes('everyone') && /@(everyone|here)/.test(content);
   }
 
@@ -903,7 +925,12 @@ export class FakeDiscord {
       }
     });
     socket.send(
-      JSON.stringify({ op: 10, d: { heartbeat_interval: this.opts.heartbeatInterval, _trace: ['fake'] }, s: null, t: null }),
+      JSON.stringify({
+        op: 10,
+        d: { heartbeat_interval: this.opts.heartbeatInterval, _trace: ['fake'] },
+        s: null,
+        t: null,
+      }),
     );
   }
 
@@ -1024,7 +1051,11 @@ export class FakeDiscord {
 
   // ----- driving the client -------------------------------------------------------------------------------
 
-  private baseInteraction(type: number, userId: string, extra: Json): { payload: Json; pending: PendingInteraction } {
+  private baseInteraction(
+    type: number,
+    userId: string,
+    extra: Json,
+  ): { payload: Json; pending: PendingInteraction } {
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${id}:${Math.random().toString(36).slice(2)}${'x'.repeat(120)}`;
     const user = userObject(userId, `user${userId.slice(-3)}`);
@@ -1074,7 +1105,8 @@ export class FakeDiscord {
   }
 
   private emit(payload: Json, pending: PendingInteraction): { id: string; token: string } {
-    if (!this.current?.socket) throw new Error('fake Discord: no gateway session to dispatch to');
+    // With the session's socket down, the event waits in the session for the client's RESUME (replay).
+    if (!this.current) throw new Error('fake Discord: no gateway session to dispatch to');
     pending.dispatchedAt = Date.now();
     this.interactions.set(pending.id, pending);
     this.byToken.set(pending.token, pending);
@@ -1093,7 +1125,10 @@ export class FakeDiscord {
   ): { id: string; token: string } {
     const userId = opts.userId ?? FAKE_USER_ID;
     const resolvedIds = [
-      ...new Set([...options.filter((o) => o.type === 6).map((o) => String(o.value)), ...(opts.resolvedUsers ?? [])]),
+      ...new Set([
+        ...options.filter((o) => o.type === 6).map((o) => String(o.value)),
+        ...(opts.resolvedUsers ?? []),
+      ]),
     ];
     const data: Json = {
       id: opts.commandId ?? snowflake(),

@@ -75,7 +75,16 @@ describe('normaliseForMatching: zero-width and invisible characters', () => {
 describe('normaliseForMatching: transliterations and spelling variants', () => {
   it('folds every spelling of Zaporizhzhia to one form', () => {
     expectSameForm(
-      ['Zaporizhzhia', 'Zaporizhia', 'Zaporozhye', 'ZAPORIZHIA', 'zaporizhya', 'Zaporizhzhya', 'Zaporozhie', 'Zaporozhe'],
+      [
+        'Zaporizhzhia',
+        'Zaporizhia',
+        'Zaporozhye',
+        'ZAPORIZHIA',
+        'zaporizhya',
+        'Zaporizhzhya',
+        'Zaporozhie',
+        'Zaporozhe',
+      ],
       'zaporizhzhia',
     );
   });
@@ -109,7 +118,10 @@ describe('normaliseForMatching: transliterations and spelling variants', () => {
 
 describe('normaliseForMatching: abbreviations', () => {
   it('folds art 5 / article five / Art. 5 / Article V to "article 5"', () => {
-    expectSameForm(['art 5', 'article five', 'Art. 5', 'art.5', 'Article V', 'ARTICLE 5', 'Art 5'], 'article 5');
+    expectSameForm(
+      ['art 5', 'article five', 'Art. 5', 'art.5', 'Article V', 'ARTICLE 5', 'Art 5'],
+      'article 5',
+    );
   });
 
   it('keeps the words around an Article 5 abbreviation', () => {
@@ -139,7 +151,17 @@ describe('normaliseForMatching: abbreviations', () => {
 describe('normaliseForMatching: numbers', () => {
   it('folds 600,000 / 600k / 600 000 / six hundred thousand to 600000', () => {
     expectSameForm(
-      ['600,000', '600k', '600K', '600 000', '600\u00a0000', '600\u202f000', '600.000', 'six hundred thousand', 'Six Hundred Thousand'],
+      [
+        '600,000',
+        '600k',
+        '600K',
+        '600 000',
+        '600\u00a0000',
+        '600\u202f000',
+        '600.000',
+        'six hundred thousand',
+        'Six Hundred Thousand',
+      ],
       '600000',
     );
   });
@@ -150,7 +172,10 @@ describe('normaliseForMatching: numbers', () => {
   });
 
   it('folds $100bn / 100 billion / 100 bn to 100000000000', () => {
-    expectSameForm(['$100bn', '100 billion', '$100 billion', '100 bn', '100bn', '€100bn', '$100bn?', '100 000 000 000'], '100000000000');
+    expectSameForm(
+      ['$100bn', '100 billion', '$100 billion', '100 bn', '100bn', '€100bn', '$100bn?', '100 000 000 000'],
+      '100000000000',
+    );
     expect(n('one hundred billion dollars')).toBe('100000000000 dollars');
   });
 
@@ -176,7 +201,14 @@ describe('normaliseForMatching: numbers', () => {
 
 describe('normaliseForMatching: stability', () => {
   it('is idempotent: the normal form of a normal form is itself', () => {
-    for (const input of ['Zaporozhye NPP', 'Art. 5 guarantees', '$100bn frozen assets', 'U.S. 28-point plan', 'Donbass withdrawal', 'six hundred thousand troops']) {
+    for (const input of [
+      'Zaporozhye NPP',
+      'Art. 5 guarantees',
+      '$100bn frozen assets',
+      'U.S. 28-point plan',
+      'Donbass withdrawal',
+      'six hundred thousand troops',
+    ]) {
       const once = n(input);
       expect(n(once), input).toBe(once);
     }
@@ -191,7 +223,14 @@ describe('normaliseForMatching: stability', () => {
 
 describe('tokenize', () => {
   it('splits a normal form on spaces', () => {
-    expect(tokenize(n('How many troops can Ukraine keep?'))).toEqual(['how', 'many', 'troops', 'can', 'ukraine', 'keep']);
+    expect(tokenize(n('How many troops can Ukraine keep?'))).toEqual([
+      'how',
+      'many',
+      'troops',
+      'can',
+      'ukraine',
+      'keep',
+    ]);
   });
 
   it('returns no tokens for an empty normal form', () => {

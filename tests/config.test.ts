@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_API_BASE, parseBaseConfig, parseConfig, wantsBot } from '../src/config.js';
+
+const TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.GfAkEe.secret-secret-secret';
+const valid = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '1300000000000000001' };
+
+function problems(env: Record<string, string | undefined>): string {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('applies the defaults', () => {
+    expect(parseConfig(valid)).toEqual({
+      token: TOKEN,
+      clientId: '1300000000000000001',
+      guildId: null,
+      apiBase: DEFAULT_API_BASE,
+      logLevel: 'info',
+      cooldownSeconds: 3,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = parseConfig({
+      ...valid,
+      DISCORD_GUILD_ID: ' 1300000000000000002 ',
+      DISCORD_API_BASE: 'http://127.0.0.1:5000/api',
+      LOG_LEVEL: 'DEBUG',
+      COOLDOWN_SECONDS: '0',
+    });
+    expect(config).toMatchObject({
+      guildId: '1300000000000000002',
+      apiBase: 'http://127.0.0.1:5000/api',
+      logLevel: 'debug',
+      cooldownSeconds: 0,
+    });
+  });
+
+  it('accepts the API base with a version or a trailing slash (discord.js adds the version)', () => {
+    expect(parseConfig({ ...valid, DISCORD_API_BASE: 'http://127.0.0.1:1/api/v10/' }).apiBase).toBe(
+      'http://127.0.0.1:1/api',
+    );
+    expect(parseConfig({ ...valid, DISCORD_API_BASE: 'https://discord.com/api/' }).apiBase).toBe(
+      'https://discord.com/api',
+    );
+  });
+
+  it('treats empty optional variables as unset', () => {
+    expect(
+      parseConfig({
+        ...valid,
+        DISCORD_GUILD_ID: '',
+        DISCORD_API_BASE: ' ',
+        LOG_LEVEL: '',
+        COOLDOWN_SECONDS: '',
+      }),
+    ).toMatchObject({
+      guildId: null,
+      apiBase: DEFAULT_API_BASE,
+      logLevel: 'info',
+      cooldownSeconds: 3,
+    });
+  });
+
+  it('names each missing variable', () => {
+    const message = problems({});
+    expect(message).toMatch(/DISCORD_TOKEN: is required/);
+    expect(message).toMatch(/DISCORD_CLIENT_ID: is required/);
+    expect(problems({ DISCORD_TOKEN: TOKEN })).not.toMatch(/DISCORD_TOKEN/);
+  });
+
+  it.each([
+    ['DISCORD_CLIENT_ID', 'my-app'],
+    ['DISCORD_CLIENT_ID', '123456789012345678901234'],
+    ['DISCORD_GUILD_ID', 'guild'],
+    ['DISCORD_API_BASE', 'discord.com/api'],
+    ['DISCORD_API_BASE', 'ftp://127.0.0.1/api'],
+    ['DISCORD_API_BASE', 'http://127.0.0.1/api?x=1'],
+    ['LOG_LEVEL', 'loud'],
+    ['COOLDOWN_SECONDS', '-1'],
+    ['COOLDOWN_SECONDS', 'soon'],
+    ['COOLDOWN_SECONDS', '7200'],
+  ])('names a malformed %s (%s)', (name, value) => {
+    const message = problems({ ...valid, [name]: value });
+    expect(message).toContain(`${name}:`);
+  });
+
+  it.each([`Bot ${TOKEN}`, `"${TOKEN}"`, `${TOKEN} extra`])(
+    'rejects a malformed token without showing it',
+    (token) => {
+      const message = problems({ ...valid, DISCORD_TOKEN: token });
+      expect(message).toContain('DISCORD_TOKEN:');
+      expect(message).not.toContain(TOKEN);
+      expect(message).not.toContain('secret');
+    },
+  );
+});
+
+describe('wantsBot / parseBaseConfig', () => {
+  it('runs the bot only with a token', () => {
+    expect(wantsBot({})).toBe(false);
+    expect(wantsBot({ DISCORD_TOKEN: '  ' })).toBe(false);
+    expect(wantsBot({ DISCORD_TOKEN: TOKEN })).toBe(true);
+  });
+
+  it('reads the log level for every entry point', () => {
+    expect(parseBaseConfig({})).toEqual({ logLevel: 'info' });
+    expect(parseBaseConfig({ LOG_LEVEL: 'warn' })).toEqual({ logLevel: 'warn' });
+    expect(() => parseBaseConfig({ LOG_LEVEL: 'x' })).toThrow(/LOG_LEVEL/);
+  });
+});
