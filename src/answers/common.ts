@@ -102,7 +102,11 @@ export function titleOf(core: Core, id: string): string {
 
 /** The reply when nothing matches well enough: say so plainly, suggest, never guess. */
 export function notFoundAnswer(core: Core, query: string, result: SearchResult | undefined, what: string): Answer {
-  const suggestions = (result?.hits ?? []).slice(0, 5).map((hit) => hit.id);
+  // Only near misses are worth suggesting; a stray word match is no lead.
+  const suggestions = (result?.hits ?? [])
+    .filter((hit) => hit.confidence >= 0.25)
+    .slice(0, 5)
+    .map((hit) => hit.id);
   const unknown = result?.unknownWords.length ? ` (it has nothing on: ${result.unknownWords.slice(0, 6).join(', ')})` : '';
   return baseAnswer(core, {
     status: 'not_found',

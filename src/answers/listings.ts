@@ -68,6 +68,22 @@ export function answerPlan(core: Core, planText: string | undefined, page?: numb
   });
 }
 
+/** The three proposals side by side: what each is, who proposed it, when, and where it stands. */
+export function answerPlansOverview(core: Core): Answer {
+  const plans = planOrder.map((id) => core.kb.plans.get(id)!);
+  return baseAnswer(core, {
+    status: 'found',
+    title: 'The three proposals',
+    text: plans.map((p) => `• **${p.name}** (${p.date}) — ${p.proposedBy}`).join('\n'),
+    sections: plans.map((p) => ({
+      heading: `${p.name} (${p.date})`,
+      text: `${p.summary}${statusMark(p)}\n*Status:* ${p.planStatus} Points: \`/plan ${p.id}\``,
+      citations: resolveCitations(core, p.citations),
+    })),
+    factIds: plans.map((p) => p.id),
+  });
+}
+
 /** Dated events, oldest first, optionally about one topic, person or word. */
 export function answerTimeline(core: Core, query: string | undefined, page?: number): Answer {
   let events: readonly TimelineEvent[] = core.kb.events;

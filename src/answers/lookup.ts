@@ -3,6 +3,8 @@ import type { FactKind } from '../knowledge/load.js';
 import type { PlanId } from '../knowledge/schema.js';
 import { foundAt, type SearchHit } from '../search/index.js';
 import { normaliseForMatching } from '../search/normalise.js';
+import { isStopword } from '../search/stopwords.js';
+import { answerPlansOverview } from './listings.js';
 import { ambiguousAnswer, errorAnswer, notFoundAnswer } from './common.js';
 import type { Answer } from './types.js';
 import { factView, issueView } from './views.js';
@@ -116,6 +118,7 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
     if (point) return factView(core, point)!;
   }
 
+  if (lookup === 'ask' && asksForThePlans(query)) return answerPlansOverview(core);
   const result = core.index.search(query, { kinds: kindsFor[lookup], limit: 8 });
   const hits = lookup === 'issue' ? issueHits(core, result.hits) : result.hits;
   const status = hits === result.hits ? result.status : core.index.statusOf(hits);
@@ -133,6 +136,14 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
     .filter((id) => id !== best && !answer.factIds.includes(id))
     .slice(0, 3);
   return { ...answer, suggestions: others };
+}
+
+/** "What are the three plans?", "which peace proposals are there": the plans themselves, nothing else. */
+function asksForThePlans(query: string): boolean {
+  const words = normaliseForMatching(query).split(' ');
+  if (!words.some((w) => /^(?:plans|proposals|frameworks|drafts)$/.test(w))) return false;
+  const filler = /^(?:3|peace|war|ukraine|russia|plans|proposals|frameworks|drafts|there|exist|name|list)$/;
+  return words.every((w) => isStopword(w) || filler.test(w));
 }
 
 /**

@@ -48,9 +48,10 @@ const fieldWeights = { id: 3, alias: 3, title: 2.5, context: 2.2, topic: 1.2, su
 const kindRank: Record<FactKind, number> = {
   topic: 0,
   issue: 1,
-  plan: 2,
-  provision: 3,
-  actor: 4,
+  // A name on its own means the person more often than the plan nicknamed after them ("Witkoff plan").
+  actor: 2,
+  plan: 3,
+  provision: 4,
   event: 5,
   change: 6,
   position: 7,
