@@ -121,7 +121,13 @@ export function notFoundAnswer(core: Core, query: string, result: SearchResult |
 }
 
 export function ambiguousAnswer(core: Core, query: string, result: SearchResult): Answer {
-  const suggestions = result.hits.slice(0, 5).map((hit) => hit.id);
+  // One suggestion per thread: "troops" asks "troop cap or foreign troops?", not about each point of both.
+  const suggestions: string[] = [];
+  for (const hit of result.hits) {
+    if (suggestions.some((id) => core.index.related(id, hit.id))) continue;
+    suggestions.push(hit.id);
+    if (suggestions.length === 5) break;
+  }
   return baseAnswer(core, {
     status: 'ambiguous',
     title: 'Did you mean…',
@@ -133,12 +139,18 @@ export function ambiguousAnswer(core: Core, query: string, result: SearchResult)
 }
 
 export function errorAnswer(core: Core, message: string): Answer {
-  return baseAnswer(core, { status: 'error', title: 'Cannot answer that', text: message });
+  // a message may quote what was typed: keep it valid UTF-8
+  return baseAnswer(core, { status: 'error', title: 'Cannot answer that', text: wellFormed(message) });
 }
 
 /** Text a user typed, shown literally inside our markdown: clipped, one line, markdown escaped. */
 export function literal(text: string, max = 120): string {
-  return clip(text.replace(/\s+/g, ' '), max).replace(/([\\*_`~|>[\]#])/g, '\\$1');
+  return clip(wellFormed(text).replace(/\s+/g, ' '), max).replace(/([\\*_`~|>[\]#])/g, '\\$1');
+}
+
+/** Half of a surrogate pair (half an emoji) is not text: it becomes U+FFFD, so every reply is valid UTF-8. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 export function clip(text: string, max: number): string {

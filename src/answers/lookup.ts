@@ -5,7 +5,7 @@ import { foundAt, type SearchHit } from '../search/index.js';
 import { normaliseForMatching } from '../search/normalise.js';
 import { isStopword } from '../search/stopwords.js';
 import { answerPlansOverview } from './listings.js';
-import { ambiguousAnswer, errorAnswer, notFoundAnswer } from './common.js';
+import { ambiguousAnswer, errorAnswer, notFoundAnswer, wellFormed } from './common.js';
 import type { Answer } from './types.js';
 import { factView, issueView } from './views.js';
 
@@ -101,7 +101,7 @@ export function validateQuery(core: Core, query: string | undefined, what: strin
 
 /** Invisible characters go, white space folds: what is left is what the person meant to type. */
 export function cleanQuery(query: string): string {
-  return query
+  return wellFormed(query)
     .replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -11,7 +11,7 @@ const maxChoiceLength = 100;
 export function suggestFacts(core: Core, value: string, kinds: readonly FactKind[], empty: () => string[]): Choice[] {
   const typed = value.trim().slice(0, 200);
   const ids = typed
-    ? core.index.search(typed, { kinds, limit: maxChoices, prefix: true }).hits.map((hit) => hit.id)
+    ? core.index.search(typed, { kinds, limit: maxChoices, prefix: true, fuzzy: false }).hits.map((hit) => hit.id)
     : empty();
   const seen = new Set<string>();
   const choices: Choice[] = [];

@@ -1,6 +1,7 @@
 import { about } from './about.js';
 import { ask } from './ask.js';
 import { compare } from './compare.js';
+import { factcheck } from './factcheck.js';
 import { createHelp } from './help.js';
 import { issue } from './issue.js';
 import { plan } from './plan.js';
@@ -18,6 +19,7 @@ export const commands: readonly Command[] = [
   plan,
   timeline,
   sources,
+  factcheck,
   about,
   createHelp(() => commands),
 ];

@@ -1,5 +1,6 @@
-import type { Answer, ResolvedCitation } from '../answers/types.js';
+import type { Answer, ResolvedCitation, Verdict } from '../answers/types.js';
 import { encodeCustomId } from './custom-ids.js';
+import { wellFormed } from '../answers/common.js';
 import { citationLine, clipText, neutraliseMentions } from './format.js';
 
 /**
@@ -24,6 +25,8 @@ export const limits = {
 /** Room we keep for the description so fields still fit in the 6000-character total. */
 const descriptionBudget = 1800;
 const ephemeralFlag = 64;
+/** What a fact id looks like: the only ids a component may carry. */
+const factId = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface DiscordEmbed {
   title: string;
@@ -83,6 +86,15 @@ const colours: Record<Answer['status'], number> = {
   error: 0xb03a2e,
 };
 
+/** A fact-check shows its verdict at a glance: a mark before the title and the embed's colour. */
+const verdictStyle: Record<Verdict, { colour: number; mark: string }> = {
+  supported: { colour: 0x2e8b57, mark: '✅' },
+  contradicted: { colour: 0xb03a2e, mark: '❌' },
+  depends_on_plan: { colour: 0xd9a400, mark: '⚖️' },
+  disputed: { colour: 0xe67e22, mark: '⚠️' },
+  not_in_sources: { colour: 0x808080, mark: '❔' },
+};
+
 export function renderDiscord(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
   const numbered = answer.citations;
   const numberOf = numberOfCitation(numbered);
@@ -104,30 +116,37 @@ export function renderDiscord(answer: Answer, options: DiscordRenderOptions): Di
     sourcesField = {
       name: 'Sources',
       value: clipText(
-        numbered
-          .slice(0, 8)
-          .map((c, i) => citationLine(c, i + 1, false))
-          .join('\n') + (numbered.length > 8 ? `\n…and ${numbered.length - 8} more (button below)` : ''),
+        neutraliseMentions(
+          numbered
+            .slice(0, 8)
+            .map((c, i) => citationLine(c, i + 1, false))
+            .join('\n') + (numbered.length > 8 ? `\n…and ${numbered.length - 8} more (button below)` : ''),
+        ),
         limits.fieldValue,
       ),
     };
   }
 
   const footer = clipText(
-    [
-      `As of ${answer.asOf}`,
-      answer.page ? `page ${answer.page.index}/${answer.page.count}` : '',
-      answer.factIds.length ? `facts: ${answer.factIds.slice(0, 6).join(', ')}` : '',
-      numbered.some((c) => c.weak) ? '⚠ weak source tier' : '',
-    ]
-      .filter(Boolean)
-      .join(' · '),
+    neutraliseMentions(
+      [
+        `As of ${answer.asOf}`,
+        answer.page ? `page ${answer.page.index}/${answer.page.count}` : '',
+        answer.factIds.length ? `facts: ${answer.factIds.slice(0, 6).join(', ')}` : '',
+        numbered.some((c) => c.weak) ? '⚠ weak source tier' : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
     limits.footer,
   );
   const embed: DiscordEmbed = {
-    title: clipText(neutraliseMentions(answer.title) || 'Answer', limits.title),
+    title: clipText(
+      `${answer.verdict ? `${verdictStyle[answer.verdict].mark} ` : ''}${neutraliseMentions(answer.title) || 'Answer'}`,
+      limits.title,
+    ),
     description: clipText(neutraliseMentions(answer.text), descriptionBudget),
-    color: colours[answer.status],
+    color: answer.verdict ? verdictStyle[answer.verdict].colour : colours[answer.status],
     fields: fields.slice(0, limits.fields - 2),
     footer: { text: footer },
   };
@@ -190,8 +209,13 @@ function fitEmbedTotal(embed: DiscordEmbed, sourcesField: DiscordEmbed['fields']
 function components(answer: Answer, options: DiscordRenderOptions): DiscordActionRow[] {
   const rows: DiscordActionRow[] = [];
   if (answer.status === 'ambiguous' || answer.status === 'not_found') {
-    const pick = encodeCustomId({ kind: 'pick', command: options.command });
-    const choices = answer.suggestions.slice(0, limits.selectOptions).filter((id) => id.length <= limits.optionText);
+    // a fact-check's "closest facts" open as facts (/ask takes any fact id), not as claims to check
+    const pick = encodeCustomId({ kind: 'pick', command: answer.verdict ? 'ask' : options.command });
+    // only fact ids (slugs) can be picked: anything else could not be looked up, or even sent
+    const choices = [...new Set(answer.suggestions.filter((id) => factId.test(id) && id.length <= limits.optionText))].slice(
+      0,
+      limits.selectOptions,
+    );
     if (pick && choices.length > 0) {
       rows.push({
         type: 1,
@@ -215,9 +239,9 @@ function components(answer: Answer, options: DiscordRenderOptions): DiscordActio
     const { index, count } = answer.page;
     const planId = answer.factIds[0];
     const make = (page: number) =>
-      options.command === 'plan' && planId
+      options.command === 'plan' && planId && factId.test(planId)
         ? encodeCustomId({ kind: 'plan', plan: planId, page })
-        : encodeCustomId({ kind: 'timeline', page, about: options.about ?? '' });
+        : encodeCustomId({ kind: 'timeline', page, about: wellFormed(options.about ?? '') });
     const previous = make(Math.max(1, index - 1));
     const next = make(Math.min(count, index + 1));
     if (previous && next && previous !== next) {
@@ -226,7 +250,7 @@ function components(answer: Answer, options: DiscordRenderOptions): DiscordActio
     }
   }
   if (!options.fullSources && answer.status === 'found' && answer.citations.length > 0) {
-    const sources = encodeCustomId({ kind: 'sources', factIds: answer.factIds });
+    const sources = encodeCustomId({ kind: 'sources', factIds: answer.factIds.filter((id) => factId.test(id)) });
     if (sources) buttons.push({ type: 2, style: 1, label: 'Sources', custom_id: sources });
   }
   if (buttons.length > 0) rows.push({ type: 1, components: buttons.slice(0, 5) });

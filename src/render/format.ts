@@ -1,10 +1,13 @@
+import { wellFormed } from '../answers/common.js';
 import type { ResolvedCitation } from '../answers/types.js';
 
 /**
  * Clips to at most `max` UTF-16 code units, ending with "…". Counting code units is the stricter of the
  * two ways a limit can be read, and a surrogate pair (an emoji) is never cut in half.
  */
-export function clipText(text: string, max: number): string {
+export function clipText(raw: string, max: number): string {
+  // half an emoji (a lone surrogate) is not valid UTF-8: Discord would refuse the whole message
+  const text = wellFormed(raw);
   if (text.length <= max) return text;
   let out = '';
   for (const char of text) {

@@ -14,7 +14,9 @@ export function plainText(markdown: string): string {
 export function renderText(answer: Answer): string {
   const lines: string[] = [];
   const rule = '─'.repeat(Math.min(72, Math.max(20, answer.title.length)));
-  lines.push(plainText(answer.title), rule, plainText(answer.text));
+  lines.push(plainText(answer.title), rule);
+  if (answer.verdict) lines.push(`Verdict: ${answer.verdict}`);
+  lines.push(plainText(answer.text));
   const numberOf = (sourceId: string, quote?: string, note?: string) =>
     answer.citations.findIndex((c) => c.sourceId === sourceId && c.quote === quote && c.note === note) + 1;
   for (const section of answer.sections) {

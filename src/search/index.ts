@@ -36,6 +36,11 @@ export interface SearchOptions {
   limit?: number;
   /** Autocomplete: the last word may be unfinished, so it also matches as a prefix. */
   prefix?: boolean;
+  /**
+   * Whole-query fuzzy matching (fuse.js) when the words explain too little (default on). Autocomplete turns
+   * it off: it runs on every keystroke, where an unfinished word is no misspelling.
+   */
+  fuzzy?: boolean;
 }
 
 /** Thresholds on the confidence of the best hit. */
@@ -90,7 +95,8 @@ export class SearchIndex {
   private readonly deletions = new Map<string, string[]>();
   private readonly sortedTerms: string[];
   private readonly unknownIdf: number;
-  private fuse: Fuse<Doc> | undefined;
+  /** Character trigrams of each document's id, aliases and title → documents: candidates for Fuse. */
+  private readonly trigramDocs = new Map<string, number[]>();
 
   constructor(entries: Iterable<FactEntry>) {
     this.docs = [...entries].map((entry) => ({
@@ -110,6 +116,11 @@ export class SearchIndex {
       }
       this.addPhrase(doc.titleKey, i);
       this.indexDoc(doc, i);
+      for (const gram of trigramsOf([doc.idKey, ...doc.aliasKeys, doc.titleKey])) {
+        const list = this.trigramDocs.get(gram);
+        if (list) list.push(i);
+        else this.trigramDocs.set(gram, [i]);
+      }
     });
     const n = this.docs.length || 1;
     for (const [term, list] of this.postings) this.idf.set(term, Math.log(1 + n / list.length));
@@ -235,7 +246,9 @@ export class SearchIndex {
     }
 
     // A query of only stopwords ("the", "and") means nothing: fuzzy matching would find it inside any title.
-    if ((hits[0]?.confidence ?? 0) < foundAt && key.length <= 64 && content.length > 0) {
+    // Fuzzy matching is for mangled or run-together names; a query longer than one bitap chunk (32
+    // characters) is a sentence, which no name matches closely, and would cost several times as much.
+    if (options.fuzzy !== false && (hits[0]?.confidence ?? 0) < foundAt && key.length <= fuzzyMaxLength && content.length > 0) {
       hits = this.mergeFuzzy(hits, key, allowed, limit);
     }
 
@@ -317,21 +330,27 @@ export class SearchIndex {
     allowed: (doc: number) => boolean,
     limit: number,
   ): SearchHit[] {
-    this.fuse ??= new Fuse(this.docs, {
-      keys: [
-        { name: 'idKey', weight: fieldWeights.id },
-        { name: 'aliasKeys', weight: fieldWeights.alias },
-        { name: 'titleKey', weight: fieldWeights.title },
-      ],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.3,
-      minMatchCharLength: 3,
-    });
+    // Fuse's cost grows with every document it scans: it scans only those sharing the most character
+    // trigrams with the query. Its scores do not depend on the collection, and a close match shares
+    // most of the query's trigrams, so the matches that count are the same, found at a fraction of the cost.
+    const candidates = this.fuzzyCandidates(key, allowed);
+    if (candidates.length === 0) return hits;
+    const fuse = new Fuse(
+      candidates.map((doc) => this.docs[doc]!),
+      {
+        keys: [
+          { name: 'idKey', weight: fieldWeights.id },
+          { name: 'aliasKeys', weight: fieldWeights.alias },
+          { name: 'titleKey', weight: fieldWeights.title },
+        ],
+        includeScore: true,
+        ignoreLocation: true,
+        threshold: 0.3,
+        minMatchCharLength: 3,
+      },
+    );
     const merged = new Map(hits.map((hit) => [hit.id, hit]));
-    for (const result of this.fuse.search(key, { limit: limit * 2 })) {
-      const doc = this.byId.get(result.item.entry.id)!;
-      if (!allowed(doc)) continue;
+    for (const result of fuse.search(key, { limit: limit * 2 })) {
       // Fuse scores 0 (perfect) to 1; only close matches of the whole query count as evidence.
       const confidence = Math.max(0, 1 - (result.score ?? 1) * 2.2);
       const existing = merged.get(result.item.entry.id);
@@ -345,6 +364,26 @@ export class SearchIndex {
       }
     }
     return [...merged.values()].sort((a, b) => b.confidence - a.confidence).slice(0, limit);
+  }
+
+  /** The allowed documents sharing the most (and rarest) trigrams with the query. */
+  private fuzzyCandidates(key: string, allowed: (doc: number) => boolean): number[] {
+    // rare trigrams count more: "rbá" says more about a name than "an "
+    const shared = new Map<number, number>();
+    for (const gram of trigramsOf([key])) {
+      const docs = this.trigramDocs.get(gram);
+      // a trigram in a quarter of the documents or more (" th", "ion") tells them apart too little to count
+      if (!docs || docs.length * 4 > this.docs.length) continue;
+      const weight = Math.log(1 + this.docs.length / docs.length);
+      for (const doc of docs) shared.set(doc, (shared.get(doc) ?? 0) + weight);
+    }
+    return [...shared]
+      .filter(([doc]) => allowed(doc))
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, fuzzyCandidates)
+      .map(([doc]) => doc)
+      // in index order, so that Fuse breaks ties as it would over the whole collection
+      .sort((a, b) => a - b);
   }
 
   private addPhrase(key: string, doc: number): void {
@@ -385,6 +424,22 @@ export class SearchIndex {
 
 
 /** Confidences within a few hundredths are a tie; the score then decides. */
+/** The longest query fuzzy matching is tried on: one bitap chunk. */
+const fuzzyMaxLength = 32;
+
+/** How many documents Fuse scans at most: those sharing the most character trigrams with the query. */
+const fuzzyCandidates = 24;
+
+/** The distinct character trigrams of some keys, word boundaries included (" na", "nat", "to "). */
+function trigramsOf(keys: readonly string[]): Set<string> {
+  const grams = new Set<string>();
+  for (const key of keys) {
+    const padded = ` ${key} `;
+    for (let i = 0; i + 3 <= padded.length; i += 1) grams.add(padded.slice(i, i + 3));
+  }
+  return grams;
+}
+
 function round(confidence: number): number {
   return Math.round(confidence * 20) / 20;
 }

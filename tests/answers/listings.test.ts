@@ -12,6 +12,7 @@ import {
 import type { Answer } from '../../src/answers/types.js';
 import { commands, findCommand } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
+import { requiredCommands } from '../fixtures/commands.js';
 
 /** The data as shipped, read without the loader, so the listings are checked against the files. */
 const knowledgeDir = join(import.meta.dirname, '../../knowledge');
@@ -337,17 +338,7 @@ describe('/help', () => {
     for (const [i, command] of commands.entries())
       expect(a.sections[i]!.text).toContain(command.definition.usage);
     expect(a.text).toContain(meta.asOf);
-    for (const name of [
-      'provision',
-      'issue',
-      'ask',
-      'compare',
-      'plan',
-      'timeline',
-      'sources',
-      'about',
-      'help',
-    ]) {
+    for (const name of requiredCommands) {
       expect(a.sections.map((s) => s.heading)).toContain(`/${name}`);
     }
   });

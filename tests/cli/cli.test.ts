@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/types.js';
 import { findCommand } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
+import { requiredCommands } from '../fixtures/commands.js';
 
 /**
  * The terminal contract, checked on the real entry points run as child processes. Spawning costs about
@@ -230,17 +231,7 @@ describe('interactive session', () => {
     expect(out).toContain('■ Sources disagree');
     expect(out).toContain('600,000');
     expect(out).toContain('800,000');
-    for (const name of [
-      'provision',
-      'issue',
-      'ask',
-      'compare',
-      'plan',
-      'timeline',
-      'sources',
-      'about',
-      'help',
-    ]) {
+    for (const name of requiredCommands) {
       expect(out.slice(help)).toContain(`■ /${name}`);
     }
     expect(out.match(new RegExp(`As of ${asOf}`, 'g'))!.length).toBeGreaterThanOrEqual(4);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import { toApiCommand, toApiCommands } from '../../src/discord/definitions.js';
 import { checkCommands } from '../e2e/fake-discord.js';
+import { requiredCommands } from '../fixtures/commands.js';
 
 describe('Discord command definitions', () => {
   const api = toApiCommands(commands);
@@ -9,17 +10,7 @@ describe('Discord command definitions', () => {
   it('has one slash command per command file, in the same order', () => {
     expect(api.map((c) => c.name)).toEqual(commands.map((c) => c.definition.name));
     expect(api.map((c) => c.name)).toEqual(
-      expect.arrayContaining([
-        'provision',
-        'issue',
-        'ask',
-        'compare',
-        'plan',
-        'timeline',
-        'sources',
-        'about',
-        'help',
-      ]),
+      expect.arrayContaining([...requiredCommands]),
     );
   });
 
