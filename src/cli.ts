@@ -51,7 +51,10 @@ export function parseArguments(words: readonly string[], preset: OptionValues = 
     const option = definition.options.find((o) => o.name === flag);
     if (!option) {
       const known = definition.options.map((o) => `--${o.name}`).join(', ') || 'none';
-      return { ok: false, message: `/${definition.name} has no option --${clipName(flag ?? '')}. Options: ${known}, --json.` };
+      return {
+        ok: false,
+        message: `/${definition.name} has no option --${clipName(flag ?? '')}. Options: ${known}, --json.`,
+      };
     }
     const value = inline ?? rest[(i += 1)];
     if (value === undefined) return { ok: false, message: `--${option.name} needs a value.` };
@@ -83,7 +86,8 @@ export function parseArguments(words: readonly string[], preset: OptionValues = 
 /** A terminal line as a person types it: `/ask how many troops?`, with "quoted words" kept together. */
 export function splitLine(line: string): string[] {
   const words: string[] = [];
-  for (const match of line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(match[1] ?? match[2] ?? match[3]!);
+  for (const match of line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g))
+    words.push(match[1] ?? match[2] ?? match[3]!);
   return words;
 }
 
@@ -93,8 +97,13 @@ export function execute(core: Core, parsed: ParseResult): Answer {
   try {
     return parsed.handler.run(core, parsed.line.options);
   } catch (error) {
-    process.stderr.write(`[error] /${parsed.line.command} failed: ${(error as Error).stack ?? String(error)}\n`);
-    return errorAnswer(core, 'Something went wrong while answering; the error was logged. Please try rephrasing.');
+    process.stderr.write(
+      `[error] /${parsed.line.command} failed: ${(error as Error).stack ?? String(error)}\n`,
+    );
+    return errorAnswer(
+      core,
+      'Something went wrong while answering; the error was logged. Please try rephrasing.',
+    );
   }
 }
 
@@ -129,7 +138,11 @@ export async function runInteractive(
     if (/^\/?(quit|exit)$/i.test(line)) break;
     const parsed = parseArguments(splitLine(line.replace(/^\//, '')));
     const answer = execute(core, parsed);
-    output.write(parsed.ok && parsed.line.json ? `${renderJson(answer, parsed.line.command, parsed.line.query)}\n\n` : `${renderText(answer)}\n\n`);
+    output.write(
+      parsed.ok && parsed.line.json
+        ? `${renderJson(answer, parsed.line.command, parsed.line.query)}\n\n`
+        : `${renderText(answer)}\n\n`,
+    );
     prompt();
   }
   rl.close();
@@ -184,7 +197,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     core = loadCore();
   } catch (error) {
     process.stderr.write(
-      error instanceof KnowledgeError ? `${error.message}\n` : `Could not load the knowledge base: ${String(error)}\n`,
+      error instanceof KnowledgeError
+        ? `${error.message}\n`
+        : `Could not load the knowledge base: ${String(error)}\n`,
     );
     return 1;
   }
@@ -198,7 +213,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   const answer = execute(core, parsed);
   const json = argv.includes('--json');
   const command = parsed.ok ? parsed.line.command : (first ?? '');
-  const query = parsed.ok ? parsed.line.query : argv.slice(1).filter((w) => w !== '--json').join(' ');
+  const query = parsed.ok
+    ? parsed.line.query
+    : argv
+        .slice(1)
+        .filter((w) => w !== '--json')
+        .join(' ');
   if (json) process.stdout.write(`${renderJson(answer, command, query)}\n`);
   else if (answer.status === 'error') process.stderr.write(`${answer.text}\n`);
   else process.stdout.write(`${renderText(answer)}\n`);

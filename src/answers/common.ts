@@ -24,8 +24,20 @@ export function resolveCitation(core: Core, citation: Citation): ResolvedCitatio
 /** Quotes from the shipped documents first, then references from the most reliable tier down. */
 export function resolveCitations(core: Core, citations: readonly Citation[]): ResolvedCitation[] {
   const tierRank = (c: ResolvedCitation) =>
-    c.quote ? -1 : ['official', 'major-outlet', 'analysis', 'regional-outlet', 'source-document', 'state-media', 'aggregator'].indexOf(c.reliability);
-  return dedupeCitations(citations.map((c) => resolveCitation(core, c))).sort((a, b) => tierRank(a) - tierRank(b));
+    c.quote
+      ? -1
+      : [
+          'official',
+          'major-outlet',
+          'analysis',
+          'regional-outlet',
+          'source-document',
+          'state-media',
+          'aggregator',
+        ].indexOf(c.reliability);
+  return dedupeCitations(citations.map((c) => resolveCitation(core, c))).sort(
+    (a, b) => tierRank(a) - tierRank(b),
+  );
 }
 
 export function dedupeCitations(list: readonly ResolvedCitation[]): ResolvedCitation[] {
@@ -39,11 +51,17 @@ export function dedupeCitations(list: readonly ResolvedCitation[]): ResolvedCita
 }
 
 /** The answer-wide citation list: every section's citations, deduplicated, in order of use. */
-export function collectCitations(sections: readonly AnswerSection[], extra: readonly ResolvedCitation[] = []) {
+export function collectCitations(
+  sections: readonly AnswerSection[],
+  extra: readonly ResolvedCitation[] = [],
+) {
   return dedupeCitations([...extra, ...sections.flatMap((section) => section.citations)]);
 }
 
-export function baseAnswer(core: Core, fields: Partial<Answer> & Pick<Answer, 'status' | 'title' | 'text'>): Answer {
+export function baseAnswer(
+  core: Core,
+  fields: Partial<Answer> & Pick<Answer, 'status' | 'title' | 'text'>,
+): Answer {
   const sections = fields.sections ?? [];
   // Fields passed as undefined (issueView passes `citations: undefined`) must not wipe the defaults.
   return {
@@ -101,13 +119,20 @@ export function titleOf(core: Core, id: string): string {
 }
 
 /** The reply when nothing matches well enough: say so plainly, suggest, never guess. */
-export function notFoundAnswer(core: Core, query: string, result: SearchResult | undefined, what: string): Answer {
+export function notFoundAnswer(
+  core: Core,
+  query: string,
+  result: SearchResult | undefined,
+  what: string,
+): Answer {
   // Only near misses are worth suggesting; a stray word match is no lead.
   const suggestions = (result?.hits ?? [])
     .filter((hit) => hit.confidence >= 0.25)
     .slice(0, 5)
     .map((hit) => hit.id);
-  const unknown = result?.unknownWords.length ? ` (it has nothing on: ${result.unknownWords.slice(0, 6).join(', ')})` : '';
+  const unknown = result?.unknownWords.length
+    ? ` (it has nothing on: ${result.unknownWords.slice(0, 6).join(', ')})`
+    : '';
   return baseAnswer(core, {
     status: 'not_found',
     title: 'Not in the fact base',
@@ -115,7 +140,9 @@ export function notFoundAnswer(core: Core, query: string, result: SearchResult |
       `The fact base does not cover ${what ? `${what} ` : ''}"${literal(query)}"${unknown}. ` +
       `It knows the U.S. 28-point, the U.S.–Ukraine 20-point and the European 6-point proposals, the changes between them, ` +
       `each party's positions and the talks up to ${core.kb.meta.asOf}.` +
-      (suggestions.length ? ' Closest entries are listed below; none is a confident match.' : ' Try /help for what it can answer.'),
+      (suggestions.length
+        ? ' Closest entries are listed below; none is a confident match.'
+        : ' Try /help for what it can answer.'),
     suggestions,
   });
 }

@@ -9,7 +9,8 @@ import type {
   Topic,
   Value,
 } from '../knowledge/schema.js';
-import { normaliseForMatching, tokenize } from '../search/normalise.js';
+import { withinEdits } from '../search/edits.js';
+import { normaliseForMatching, stem, tokenize } from '../search/normalise.js';
 import { isStopword } from '../search/stopwords.js';
 import {
   baseAnswer,
@@ -22,7 +23,7 @@ import {
   statusMark,
   titleOf,
 } from './common.js';
-import { cleanQuery, plansNamed, validateQuery } from './lookup.js';
+import { cleanQuery, plansNamed, validateQuery } from './reading.js';
 import type { Answer, AnswerSection, Verdict } from './types.js';
 
 /**
@@ -400,31 +401,6 @@ function findPhrase(text: string, phrase: string, from: number): number {
   return -1;
 }
 
-/** A light stemmer: plural, tense and -ation endings fold, so "withdraws"/"withdrawal" meet "withdraw". */
-export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  for (const suffix of stemSuffixes) {
-    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
-    if (suffix === 's' && word.endsWith('ss')) return word;
-    let base = word.slice(0, -suffix.length);
-    if (suffix === 'ies' || suffix === 'ied') base += 'y';
-    if ((suffix === 'ed' || suffix === 'ing') && /([bdgmnprt])\1$/.test(base)) base = base.slice(0, -1);
-    return sameStem[base] ?? base;
-  }
-  return sameStem[word] ?? word;
-}
-const stemSuffixes =
-  words(`isations izations isation ization ations itions ation ition ating ated ates ate ments ment
-  ings ing ised ized ises izes ise ize isms ism ists ist ies ied ed es al ly s e`);
-
-/** A few words the sources use for the same thing: frozen, immobilised and seized assets; a freeze. */
-const sameStem: Record<string, string> = {
-  freez: 'frozen',
-  immobil: 'frozen',
-  seiz: 'frozen',
-  froz: 'frozen',
-};
-
 // ─── What the knowledge holds, prepared once per core ───────────────────────────────────────────────
 
 interface Statement {
@@ -636,23 +612,8 @@ function covers(stems: ReadonlySet<string>, word: string): boolean {
   if (stems.has(word)) return true;
   if (word.length < 6 || /\d/.test(word)) return false;
   for (const other of stems)
-    if (Math.abs(other.length - word.length) <= 1 && oneEdit(word, other)) return true;
+    if (Math.abs(other.length - word.length) <= 1 && withinEdits(word, other, 1)) return true;
   return false;
-}
-
-/** One insertion, deletion, substitution or transposition apart. */
-function oneEdit(a: string, b: string): boolean {
-  if (a.length === b.length) {
-    const diff: number[] = [];
-    for (let i = 0; i < a.length && diff.length <= 2; i += 1) if (a[i] !== b[i]) diff.push(i);
-    if (diff.length <= 1) return true;
-    const [i, j] = diff as [number, number];
-    return diff.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i];
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  let i = 0;
-  while (i < short.length && short[i] === long[i]) i += 1;
-  return short.slice(i) === long.slice(i + 1);
 }
 
 interface Coverage {
@@ -841,9 +802,22 @@ function decide(core: Core, reading: ClaimReading, claim: string): Decision {
     );
   }
   if (found.cov.share < topicAt) {
+    // Show the words as the person wrote them ("cannabis"), not as stems ("cannabi").
+    const written = new Map(reading.content.map((word) => [stem(word), word]));
+    const missing = found.cov.missing.slice(0, 5).map((s) => written.get(s) ?? s);
+    if (found.cov.share < 0.5) {
+      return statementOr(
+        refuse(
+          `the fact base has nothing on ${missing.map((w) => `"${w}"`).join(', ')}, so it cannot judge this claim.`,
+          [],
+          searchSuggestions(core, claim),
+        ),
+        topic,
+      );
+    }
     return statementOr(
       refuse(
-        `the sources on ${lowerTitle(topic.topic)} do not cover part of this claim (${found.cov.missing.slice(0, 5).join(', ')}), so it cannot be judged.`,
+        `the sources on ${lowerTitle(topic.topic)} do not cover part of this claim (${missing.join(', ')}), so it cannot be judged.`,
         [topicEvidence(topic.topic)],
         [topic.topic.id, ...found.others],
       ),

@@ -13,7 +13,7 @@ import {
   resolveCitations,
   statusMark,
 } from './common.js';
-import { cleanQuery, planMentioned, validateQuery } from './lookup.js';
+import { cleanQuery, planMentioned, validateQuery } from './reading.js';
 import type { Answer, AnswerSection } from './types.js';
 import { topicView } from './views.js';
 
@@ -122,7 +122,9 @@ function eventsAbout(core: Core, query: string, best: SearchHit): TimelineEvent[
   if (best.kind === 'topic' && named) return core.kb.events.filter((e) => e.topics.includes(best.id));
   if (best.kind === 'actor') {
     const actor = core.kb.actors.get(best.id)!;
-    const names = [actor.name.split(' ').at(-1)!, ...actor.aliases].map(normaliseForMatching).filter((n) => n.length >= 3);
+    const names = [actor.name.split(' ').at(-1)!, ...actor.aliases]
+      .map(normaliseForMatching)
+      .filter((n) => n.length >= 3);
     const mentions = (text: string) => {
       const words = ` ${normaliseForMatching(text)} `;
       return names.some((name) => words.includes(` ${name} `));
@@ -144,7 +146,8 @@ export function answerCompare(core: Core, query: string | undefined, planA?: str
   const topicId = result.hits
     .map((hit) => (hit.kind === 'topic' ? hit.id : core.index.entry(hit.id)?.topics[0]))
     .find((id): id is string => id !== undefined && core.kb.topics.has(id));
-  if (result.status === 'not_found' || !topicId) return notFoundAnswer(core, cleaned, result, 'a topic called');
+  if (result.status === 'not_found' || !topicId)
+    return notFoundAnswer(core, cleaned, result, 'a topic called');
   const plans = [resolvePlanId(core, planA), resolvePlanId(core, planB)].filter(
     (p): p is PlanId => p !== undefined,
   );

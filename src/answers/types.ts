@@ -45,9 +45,4 @@ export interface Answer {
   verdict?: Verdict;
 }
 
-export type Verdict =
-  | 'supported'
-  | 'contradicted'
-  | 'depends_on_plan'
-  | 'disputed'
-  | 'not_in_sources';
+export type Verdict = 'supported' | 'contradicted' | 'depends_on_plan' | 'disputed' | 'not_in_sources';

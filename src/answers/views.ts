@@ -35,7 +35,10 @@ const changeVerb: Record<string, string> = {
 export function valuesLine(core: Core, provisions: readonly Provision[]): string {
   const parts = provisions
     .filter((p) => p.values.length > 0)
-    .map((p) => `**${planLabel(core, p.plan)}** (pt ${p.number}${p.part ?? ''}): ${p.values.map(formatValue).join(', ')}`);
+    .map(
+      (p) =>
+        `**${planLabel(core, p.plan)}** (pt ${p.number}${p.part ?? ''}): ${p.values.map(formatValue).join(', ')}`,
+    );
   return parts.join(' · ');
 }
 
@@ -43,9 +46,7 @@ function provisionsOf(core: Core, topic: Topic): Provision[] {
   const list = topic.provisions
     .map((id) => core.kb.provisions.get(id))
     .filter((p): p is Provision => p !== undefined);
-  return list.sort(
-    (a, b) => planOrder.indexOf(a.plan) - planOrder.indexOf(b.plan) || a.number - b.number,
-  );
+  return list.sort((a, b) => planOrder.indexOf(a.plan) - planOrder.indexOf(b.plan) || a.number - b.number);
 }
 
 function provisionSection(core: Core, provision: Provision): AnswerSection {
@@ -97,7 +98,9 @@ export function topicView(core: Core, topicId: string): Answer {
 
 export function provisionView(core: Core, provisionId: string): Answer {
   const provision = core.kb.provisions.get(provisionId)!;
-  const values = provision.values.length ? `\n**Figures:** ${provision.values.map(formatValue).join(', ')}` : '';
+  const values = provision.values.length
+    ? `\n**Figures:** ${provision.values.map(formatValue).join(', ')}`
+    : '';
   const sections: AnswerSection[] = [];
   const related = new Map<string, Provision>();
   const relatedChanges = new Set<string>();
@@ -186,9 +189,14 @@ export function issueView(core: Core, issue: Issue): Answer {
   }
   const otherGaps = issue.gaps.filter((gap) => !gap.party);
   if (otherGaps.length > 0) {
-    sections.push({ heading: 'Not known', text: otherGaps.map((g) => `• ${g.note}`).join('\n'), citations: [] });
+    sections.push({
+      heading: 'Not known',
+      text: otherGaps.map((g) => `• ${g.note}`).join('\n'),
+      citations: [],
+    });
   }
-  const disputed = issue.disagreements.length > 0 ? '\n**Sources disagree** on parts of this issue (see below).' : '';
+  const disputed =
+    issue.disagreements.length > 0 ? '\n**Sources disagree** on parts of this issue (see below).' : '';
   return baseAnswer(core, {
     status: 'found',
     title: issue.title,

@@ -8,10 +8,17 @@ export const maxChoices = 25;
 const maxChoiceLength = 100;
 
 /** Ranked choices for a partly typed query; with nothing typed yet, the most looked-up topics first. */
-export function suggestFacts(core: Core, value: string, kinds: readonly FactKind[], empty: () => string[]): Choice[] {
+export function suggestFacts(
+  core: Core,
+  value: string,
+  kinds: readonly FactKind[],
+  empty: () => string[],
+): Choice[] {
   const typed = value.trim().slice(0, 200);
   const ids = typed
-    ? core.index.search(typed, { kinds, limit: maxChoices, prefix: true, fuzzy: false }).hits.map((hit) => hit.id)
+    ? core.index
+        .search(typed, { kinds, limit: maxChoices, prefix: true, fuzzy: false })
+        .hits.map((hit) => hit.id)
     : empty();
   const seen = new Set<string>();
   const choices: Choice[] = [];

@@ -22,7 +22,12 @@ export const compare: Command = {
         autocomplete: true,
         maxLength: 300,
       },
-      { name: 'plan_a', description: 'First plan (default: all three)', type: 'string', choices: planChoices },
+      {
+        name: 'plan_a',
+        description: 'First plan (default: all three)',
+        type: 'string',
+        choices: planChoices,
+      },
       { name: 'plan_b', description: 'Second plan', type: 'string', choices: planChoices },
     ],
     lookup: true,

@@ -8,7 +8,12 @@ export const timeline: Command = {
     description: 'What happened when, from the Anchorage summit to the latest known talks',
     primary: 'about',
     options: [
-      { name: 'about', description: 'Only events about a topic or person: geneva, witkoff, znpp…', type: 'string', maxLength: 300 },
+      {
+        name: 'about',
+        description: 'Only events about a topic or person: geneva, witkoff, znpp…',
+        type: 'string',
+        maxLength: 300,
+      },
       { name: 'page', description: 'Page of events', type: 'integer', minValue: 1, maxValue: 20 },
     ],
     lookup: true,

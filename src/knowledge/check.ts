@@ -54,13 +54,18 @@ export function formatCoverage(report: ReturnType<typeof coverage>): string {
       .map(([kind, n]) => `${kind} ${n}`)
       .join(', ')})`,
     `Points per plan: ${Object.entries(report.pointsPerPlan)
-      .map(([plan, p]) => `${plan} ${p.points}/${p.declared}${p.entries !== p.points ? ` (+${p.entries - p.points} sub-entries)` : ''}`)
+      .map(
+        ([plan, p]) =>
+          `${plan} ${p.points}/${p.declared}${p.entries !== p.points ? ` (+${p.entries - p.points} sub-entries)` : ''}`,
+      )
       .join(', ')}`,
     `Status: ${Object.entries(report.status)
       .map(([s, n]) => `${s} ${n}`)
       .join(', ')}`,
     `Citations: ${report.citations}; quotes verified verbatim: ${report.quotesVerified}`,
-    `References in use: ${report.references.used} of ${report.references.known} (${Object.entries(report.references.byTier)
+    `References in use: ${report.references.used} of ${report.references.known} (${Object.entries(
+      report.references.byTier,
+    )
       .map(([tier, n]) => `${tier} ${n}`)
       .join(', ')})`,
     `Source disagreements recorded: ${report.disagreements}; known gaps: ${report.gaps}`,
@@ -72,7 +77,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dir = process.argv[2] ?? defaultKnowledgeDir;
   try {
     const report = coverage(loadKnowledge(dir));
-    process.stdout.write(`${process.argv.includes('--json') ? JSON.stringify(report) : formatCoverage(report)}\n`);
+    process.stdout.write(
+      `${process.argv.includes('--json') ? JSON.stringify(report) : formatCoverage(report)}\n`,
+    );
   } catch (error) {
     process.stderr.write(error instanceof KnowledgeError ? `${error.message}\n` : `${String(error)}\n`);
     process.exitCode = 1;

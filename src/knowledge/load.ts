@@ -135,7 +135,10 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
     addFact(factOf(plan, 'plan', 'plans.json', { title: plan.name, aliases: plan.aliases }), path);
     citationCheck('plans.json', `${path}.citations`, plan.citations);
     for (const [j, note] of plan.notes.entries()) {
-      addFact(factOf(note, 'plan-note', 'plans.json', { parent: plan.id, context: [plan.shortName] }), `${path}.notes[${j}]`);
+      addFact(
+        factOf(note, 'plan-note', 'plans.json', { parent: plan.id, context: [plan.shortName] }),
+        `${path}.notes[${j}]`,
+      );
       citationCheck('plans.json', `${path}.notes[${j}].citations`, note.citations);
     }
     void i;
@@ -212,7 +215,10 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
 
   for (const event of eventList) {
     const path = `[${event.id}]`;
-    addFact(factOf(event, 'event', 'timeline.json', { date: event.endDate ?? event.date, context: [event.date] }), path);
+    addFact(
+      factOf(event, 'event', 'timeline.json', { date: event.endDate ?? event.date, context: [event.date] }),
+      path,
+    );
     citationCheck('timeline.json', `${path}.citations`, event.citations);
   }
 
@@ -446,12 +452,14 @@ function checkReferences(context: {
   eventList: TimelineEvent[];
   problems: KnowledgeProblem[];
 }): void {
-  const { topics, provisions, provisionFileOf, planList, topicList, issueList, eventList, problems } = context;
+  const { topics, provisions, provisionFileOf, planList, topicList, issueList, eventList, problems } =
+    context;
   const needTopic = (file: string, path: string, id: string) => {
     if (topics && !topics.has(id)) problems.push({ file, path, message: `unknown topic "${id}"` });
   };
   const needProvision = (file: string, path: string, id: string) => {
-    if (provisions && !provisions.has(id)) problems.push({ file, path, message: `unknown provision "${id}"` });
+    if (provisions && !provisions.has(id))
+      problems.push({ file, path, message: `unknown provision "${id}"` });
   };
   for (const [id, provision] of provisions ?? []) {
     const file = provisionFileOf.get(id) ?? 'provisions/';
@@ -501,7 +509,11 @@ function checkAliases(facts: Map<string, FactEntry>, problems: KnowledgeProblem[
       if (!key) {
         problems.push({ file: fact.file, path, message: `alias "${alias}" is empty once normalised` });
       } else if (other && other.id !== fact.id) {
-        problems.push({ file: fact.file, path, message: `alias "${alias}" is also the ${other.as} of "${other.id}"` });
+        problems.push({
+          file: fact.file,
+          path,
+          message: `alias "${alias}" is also the ${other.as} of "${other.id}"`,
+        });
       } else {
         owner.set(key, { id: fact.id, as: 'alias' });
       }

@@ -5,9 +5,7 @@ import { z } from 'zod';
  * then cross-checks what a schema cannot see (ids, references, quotes, aliases).
  */
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "troop-cap"');
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "troop-cap"');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD');
 /** Partial dates are allowed for events known only to the month ("2025-10"). */
 const looseDate = z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'must be YYYY-MM or YYYY-MM-DD');

@@ -58,7 +58,9 @@ export function decodeCustomId(customId: string): ComponentAction | undefined {
     case 'tl': {
       const [page, ...about] = rest;
       const n = Number(page);
-      return Number.isInteger(n) && n >= 1 ? { kind: 'timeline', page: n, about: about.join(':') } : undefined;
+      return Number.isInteger(n) && n >= 1
+        ? { kind: 'timeline', page: n, about: about.join(':') }
+        : undefined;
     }
     default:
       return undefined;

@@ -108,7 +108,10 @@ export function renderDiscord(answer: Answer, options: DiscordRenderOptions): Di
       : section.text;
     fields.push({
       name: clipText(neutraliseMentions(section.heading) || '\u200b', limits.fieldName),
-      value: clipText(neutraliseMentions(`${body || '—'}${options.fullSources ? '' : marker}`), limits.fieldValue),
+      value: clipText(
+        neutraliseMentions(`${body || '—'}${options.fullSources ? '' : marker}`),
+        limits.fieldValue,
+      ),
     });
   }
   let sourcesField: DiscordEmbed['fields'][number] | undefined;
@@ -151,7 +154,10 @@ export function renderDiscord(answer: Answer, options: DiscordRenderOptions): Di
     footer: { text: footer },
   };
   if (fields.length > limits.fields - 2) {
-    embed.fields.push({ name: '…', value: `${fields.length - (limits.fields - 2)} more sections not shown.` });
+    embed.fields.push({
+      name: '…',
+      value: `${fields.length - (limits.fields - 2)} more sections not shown.`,
+    });
   }
   if (sourcesField) embed.fields.push(sourcesField);
   fitEmbedTotal(embed, sourcesField);
@@ -190,7 +196,8 @@ function fitEmbedTotal(embed: DiscordEmbed, sourcesField: DiscordEmbed['fields']
   let dropped = 0;
   const rebuild = () => {
     embed.fields = [...sections];
-    if (dropped > 0) embed.fields.push({ name: '…', value: `${dropped} more sections: use the Sources button.` });
+    if (dropped > 0)
+      embed.fields.push({ name: '…', value: `${dropped} more sections: use the Sources button.` });
     if (sourcesField) embed.fields.push(sourcesField);
   };
   while (embedLength(embed) > limits.embedTotal && sections.length > 0) {
@@ -202,7 +209,10 @@ function fitEmbedTotal(embed: DiscordEmbed, sourcesField: DiscordEmbed['fields']
     embed.description = clipText(embed.description, Math.max(0, embed.description.length - 200));
   }
   if (embedLength(embed) > limits.embedTotal && sourcesField) {
-    sourcesField.value = clipText(sourcesField.value, Math.max(1, limits.embedTotal - embedLength(embed) + sourcesField.value.length));
+    sourcesField.value = clipText(
+      sourcesField.value,
+      Math.max(1, limits.embedTotal - embedLength(embed) + sourcesField.value.length),
+    );
   }
 }
 
@@ -212,10 +222,9 @@ function components(answer: Answer, options: DiscordRenderOptions): DiscordActio
     // a fact-check's "closest facts" open as facts (/ask takes any fact id), not as claims to check
     const pick = encodeCustomId({ kind: 'pick', command: answer.verdict ? 'ask' : options.command });
     // only fact ids (slugs) can be picked: anything else could not be looked up, or even sent
-    const choices = [...new Set(answer.suggestions.filter((id) => factId.test(id) && id.length <= limits.optionText))].slice(
-      0,
-      limits.selectOptions,
-    );
+    const choices = [
+      ...new Set(answer.suggestions.filter((id) => factId.test(id) && id.length <= limits.optionText)),
+    ].slice(0, limits.selectOptions);
     if (pick && choices.length > 0) {
       rows.push({
         type: 1,
@@ -250,7 +259,10 @@ function components(answer: Answer, options: DiscordRenderOptions): DiscordActio
     }
   }
   if (!options.fullSources && answer.status === 'found' && answer.citations.length > 0) {
-    const sources = encodeCustomId({ kind: 'sources', factIds: answer.factIds.filter((id) => factId.test(id)) });
+    const sources = encodeCustomId({
+      kind: 'sources',
+      factIds: answer.factIds.filter((id) => factId.test(id)),
+    });
     if (sources) buttons.push({ type: 2, style: 1, label: 'Sources', custom_id: sources });
   }
   if (buttons.length > 0) rows.push({ type: 1, components: buttons.slice(0, 5) });

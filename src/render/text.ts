@@ -20,7 +20,9 @@ export function renderText(answer: Answer): string {
   const numberOf = (sourceId: string, quote?: string, note?: string) =>
     answer.citations.findIndex((c) => c.sourceId === sourceId && c.quote === quote && c.note === note) + 1;
   for (const section of answer.sections) {
-    const refs = [...new Set(section.citations.map((c) => numberOf(c.sourceId, c.quote, c.note)).filter((n) => n > 0))];
+    const refs = [
+      ...new Set(section.citations.map((c) => numberOf(c.sourceId, c.quote, c.note)).filter((n) => n > 0)),
+    ];
     lines.push('', `■ ${plainText(section.heading)}${refs.length ? `  [${refs.join('][')}]` : ''}`);
     if (section.text) lines.push(indent(plainText(section.text)));
   }
@@ -31,8 +33,14 @@ export function renderText(answer: Answer): string {
     lines.push('', 'Sources');
     answer.citations.forEach((c, i) => lines.push(indent(citationLine(c, i + 1, true))));
   }
-  const page = answer.page && answer.page.count > 1 ? ` · page ${answer.page.index} of ${answer.page.count} (--page N)` : '';
-  lines.push('', `As of ${answer.asOf}${page}${answer.factIds.length ? ` · facts: ${answer.factIds.slice(0, 8).join(', ')}` : ''}`);
+  const page =
+    answer.page && answer.page.count > 1
+      ? ` · page ${answer.page.index} of ${answer.page.count} (--page N)`
+      : '';
+  lines.push(
+    '',
+    `As of ${answer.asOf}${page}${answer.factIds.length ? ` · facts: ${answer.factIds.slice(0, 8).join(', ')}` : ''}`,
+  );
   return lines.join('\n');
 }
 

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { FactEntry, FactKind } from '../knowledge/load.js';
+import { withinEdits } from './edits.js';
 import { normaliseForMatching, stem, tokenize } from './normalise.js';
 import { isStopword } from './stopwords.js';
 
@@ -180,7 +181,8 @@ export class SearchIndex {
     for (const { token, position } of weighed) {
       const found = this.matchTerm(stem(token), isLast(position), token);
       matches.set(position, found);
-      const idf = found.length > 0 ? Math.max(...found.map((m) => this.idf.get(m.term) ?? 0)) : this.unknownIdf;
+      const idf =
+        found.length > 0 ? Math.max(...found.map((m) => this.idf.get(m.term) ?? 0)) : this.unknownIdf;
       weightOf.set(position, idf);
       if (found.length === 0) unknownWords.push(token);
     }
@@ -232,7 +234,9 @@ export class SearchIndex {
       }))
       .sort(
         (a, b) =>
-          round(b.confidence) - round(a.confidence) || b.score - a.score || kindRank[a.kind] - kindRank[b.kind],
+          round(b.confidence) - round(a.confidence) ||
+          b.score - a.score ||
+          kindRank[a.kind] - kindRank[b.kind],
       )
       .slice(0, limit)
       .map(({ score: _score, ...hit }) => hit);
@@ -248,7 +252,12 @@ export class SearchIndex {
     // A query of only stopwords ("the", "and") means nothing: fuzzy matching would find it inside any title.
     // Fuzzy matching is for mangled or run-together names; a query longer than one bitap chunk (32
     // characters) is a sentence, which no name matches closely, and would cost several times as much.
-    if (options.fuzzy !== false && (hits[0]?.confidence ?? 0) < foundAt && key.length <= fuzzyMaxLength && content.length > 0) {
+    if (
+      options.fuzzy !== false &&
+      (hits[0]?.confidence ?? 0) < foundAt &&
+      key.length <= fuzzyMaxLength &&
+      content.length > 0
+    ) {
       hits = this.mergeFuzzy(hits, key, allowed, limit);
     }
 
@@ -266,7 +275,10 @@ export class SearchIndex {
     if (best < foundAt) return 'ambiguous';
     const decisive = first!.matchedBy === 'exact' || first!.matchedBy === 'alias';
     const rival =
-      second && second.kind === first!.kind && second.confidence >= best * 0.97 && !this.related(first!.id, second.id);
+      second &&
+      second.kind === first!.kind &&
+      second.confidence >= best * 0.97 &&
+      !this.related(first!.id, second.id);
     if (!decisive && rival) {
       return 'ambiguous';
     }
@@ -377,13 +389,15 @@ export class SearchIndex {
       const weight = Math.log(1 + this.docs.length / docs.length);
       for (const doc of docs) shared.set(doc, (shared.get(doc) ?? 0) + weight);
     }
-    return [...shared]
-      .filter(([doc]) => allowed(doc))
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, fuzzyCandidates)
-      .map(([doc]) => doc)
-      // in index order, so that Fuse breaks ties as it would over the whole collection
-      .sort((a, b) => a - b);
+    return (
+      [...shared]
+        .filter(([doc]) => allowed(doc))
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, fuzzyCandidates)
+        .map(([doc]) => doc)
+        // in index order, so that Fuse breaks ties as it would over the whole collection
+        .sort((a, b) => a - b)
+    );
   }
 
   private addPhrase(key: string, doc: number): void {
@@ -421,8 +435,6 @@ export class SearchIndex {
   }
 }
 
-
-
 /** Confidences within a few hundredths are a tie; the score then decides. */
 /** The longest query fuzzy matching is tried on: one bitap chunk. */
 const fuzzyMaxLength = 32;
@@ -448,31 +460,4 @@ function deletionsOf(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i += 1) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
-}
-
-/** Damerau–Levenshtein distance ≤ max, bailing out early. */
-function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => {
-    const row = new Array<number>(cols).fill(0);
-    row[0] = i;
-    return row;
-  });
-  for (let j = 0; j < cols; j += 1) d[0]![j] = j;
-  for (let i = 1; i < rows; i += 1) {
-    let rowMin = Infinity;
-    for (let j = 1; j < cols; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, d[i - 2]![j - 2]! + 1);
-      }
-      d[i]![j] = value;
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return false;
-  }
-  return d[a.length]![b.length]! <= max;
 }

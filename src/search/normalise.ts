@@ -132,10 +132,13 @@ function foldNumbers(text: string): string {
   return (
     text
       // thousands separators: groups of exactly three digits
-      .replace(/\b\d{1,3}(?:[, .\u00a0\u202f]\d{3})+\b(?![.,]\d)/g, (m) => m.replace(/[, .\u00a0\u202f]/g, ''))
+      .replace(/\b\d{1,3}(?:[, .\u00a0\u202f]\d{3})+\b(?![.,]\d)/g, (m) =>
+        m.replace(/[, .\u00a0\u202f]/g, ''),
+      )
       // "a million", "half a million", "a quarter of a million": the article stands for one
-      .replace(/\b(half|quarter)(?: of)? an? (hundred|thousand|million|billion)\b/g, (_m, part: string, scale: string) =>
-        String((part === 'half' ? 0.5 : 0.25) * scales[scale]!),
+      .replace(
+        /\b(half|quarter)(?: of)? an? (hundred|thousand|million|billion)\b/g,
+        (_m, part: string, scale: string) => String((part === 'half' ? 0.5 : 0.25) * scales[scale]!),
       )
       .replace(/\ban? (hundred|thousand|million|billion)\b/g, (_m, scale: string) => String(scales[scale]!))
       .replace(numberWordPattern, (m) => wordsToNumber(m))
@@ -180,18 +183,35 @@ export function normaliseForMatching(input: string): string {
 }
 
 /**
- * A light English stemmer for matching single words: "proposed", "proposes", "proposal" and "propose"
- * meet at "propos". Phrases (aliases) are matched unstemmed, so "START treaty" stays exact.
+ * A light English stemmer for matching single words, shared by the search and the fact-checker: plural,
+ * tense and -ation endings fold ("withdraws"/"withdrawal" meet "withdraw"). Phrases (aliases) are matched
+ * unstemmed, so "START treaty" stays exact.
  */
 export function stem(word: string): string {
-  if (word.length <= 4 || !/^[a-z]+$/.test(word)) return word;
-  let w = word.replace(/ies$/, 'y');
-  if (/s$/.test(w) && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const suffix of ['ing', 'ed', 'al', 'e']) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 4) return w.slice(0, -suffix.length);
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  for (const suffix of stemSuffixes) {
+    if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+    if (suffix === 's' && word.endsWith('ss')) return word;
+    let base = word.slice(0, -suffix.length);
+    if (suffix === 'ies' || suffix === 'ied') base += 'y';
+    if ((suffix === 'ed' || suffix === 'ing') && /([bdgmnprt])\1$/.test(base)) base = base.slice(0, -1);
+    return sameStem[base] ?? base;
   }
-  return w;
+  return sameStem[word] ?? word;
 }
+const stemSuffixes =
+  `isations izations isation ization ations itions ation ition ating ated ates ate ments ment
+  ings ing ised ized ises izes ise ize isms ism ists ist ies ied ed es al ly s e`
+    .split(/\s+/)
+    .filter(Boolean);
+
+/** A few words the sources use for the same thing: frozen, immobilised and seized assets; a freeze. */
+const sameStem: Record<string, string> = {
+  freez: 'frozen',
+  immobil: 'frozen',
+  seiz: 'frozen',
+  froz: 'frozen',
+};
 
 export function tokenize(normalised: string): string[] {
   return normalised ? normalised.split(' ') : [];

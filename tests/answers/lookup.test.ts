@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lookupAnswer, maxQueryLength, parsePointReference } from '../../src/answers/lookup.js';
+import { lookupAnswer } from '../../src/answers/lookup.js';
+import { maxQueryLength, parsePointReference } from '../../src/answers/reading.js';
 import type { Answer } from '../../src/answers/types.js';
 import { loadCore, type Core } from '../../src/core.js';
 

@@ -9,9 +9,7 @@ describe('Discord command definitions', () => {
 
   it('has one slash command per command file, in the same order', () => {
     expect(api.map((c) => c.name)).toEqual(commands.map((c) => c.definition.name));
-    expect(api.map((c) => c.name)).toEqual(
-      expect.arrayContaining([...requiredCommands]),
-    );
+    expect(api.map((c) => c.name)).toEqual(expect.arrayContaining([...requiredCommands]));
   });
 
   it('is within every Discord limit (names, descriptions, option order, choices, sizes)', () => {

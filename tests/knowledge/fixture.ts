@@ -54,7 +54,15 @@ export function validFixture() {
       },
     ],
     'provisions/us-28.json': [
-      { id: 'us-28-1', plan: 'us-28', number: 1, title: 'Cap', summary: 'A cap.', topics: ['troop-cap'], citations: cite },
+      {
+        id: 'us-28-1',
+        plan: 'us-28',
+        number: 1,
+        title: 'Cap',
+        summary: 'A cap.',
+        topics: ['troop-cap'],
+        citations: cite,
+      },
       { id: 'us-28-2', plan: 'us-28', number: 2, title: 'Other', summary: 'Other.', citations: ref },
     ],
     'topics.json': [
@@ -74,7 +82,9 @@ export function validFixture() {
         topic: 'troop-cap',
         title: 'Army size',
         summary: 'Unresolved.',
-        positions: [{ id: 'troop-cap-russia', party: 'russia', summary: 'Russia wants less.', citations: ref }],
+        positions: [
+          { id: 'troop-cap-russia', party: 'russia', summary: 'Russia wants less.', citations: ref },
+        ],
         citations: ref,
       },
     ],
@@ -82,7 +92,15 @@ export function validFixture() {
       { id: 'ev-2025-11-20', date: '2025-11-20', title: 'Published', summary: 'Published.', citations: ref },
     ],
     'parties.json': [
-      { id: 'russia', name: 'Russia', kind: 'party', role: 'Party', summary: 'Russia.', aliases: ['Moscow'], citations: ref },
+      {
+        id: 'russia',
+        name: 'Russia',
+        kind: 'party',
+        role: 'Party',
+        summary: 'Russia.',
+        aliases: ['Moscow'],
+        citations: ref,
+      },
     ],
   } as Record<string, unknown>;
 }

@@ -40,7 +40,9 @@ describe('loadKnowledge', () => {
       delete list(f, 'provisions/us-28.json')[1]!.summary;
       list(f, 'plans.json')[0]!.date = '20 Nov 2025';
     });
-    expect(problems).toContain('provisions/us-28.json: [us-28-2].summary: Invalid input: expected string, received undefined');
+    expect(problems).toContain(
+      'provisions/us-28.json: [us-28-2].summary: Invalid input: expected string, received undefined',
+    );
     expect(problems).toContain('plans.json: [us-28].date: must be an ISO date YYYY-MM-DD');
   });
 
@@ -64,13 +66,18 @@ describe('loadKnowledge', () => {
   });
 
   it('rejects a citation of an unknown source', () => {
-    const problems = problemsOf((f) => (list(f, 'parties.json')[0]!.citations = [{ source: 'nowhere', note: 'x' }]));
+    const problems = problemsOf(
+      (f) => (list(f, 'parties.json')[0]!.citations = [{ source: 'nowhere', note: 'x' }]),
+    );
     expect(problems).toEqual(['parties.json: [russia].citations[0].source: unknown source "nowhere"']);
   });
 
   it('rejects a quote that is not verbatim in its source', () => {
     const problems = problemsOf(
-      (f) => (list(f, 'provisions/us-28.json')[0]!.citations = [{ source: 'doc', quote: 'The cap is 600,000 soldiers.' }]),
+      (f) =>
+        (list(f, 'provisions/us-28.json')[0]!.citations = [
+          { source: 'doc', quote: 'The cap is 600,000 soldiers.' },
+        ]),
     );
     expect(problems).toEqual([
       'provisions/us-28.json: [us-28-1].citations[0].quote: quote not found verbatim in doc.txt: "The cap is 600,000 soldiers."',
@@ -79,7 +86,10 @@ describe('loadKnowledge', () => {
 
   it('does not fold case or punctuation in quotes', () => {
     const problems = problemsOf(
-      (f) => (list(f, 'provisions/us-28.json')[0]!.citations = [{ source: 'doc', quote: 'the cap is "600,000" troops' }]),
+      (f) =>
+        (list(f, 'provisions/us-28.json')[0]!.citations = [
+          { source: 'doc', quote: 'the cap is "600,000" troops' },
+        ]),
     );
     expect(problems[0]).toMatch(/quote not found verbatim in doc\.txt/);
   });
@@ -98,13 +108,17 @@ describe('loadKnowledge', () => {
     expect(problems).toEqual(['sources/sources.json: [doc].file: source text "sources/doc.txt" is missing']);
   });
 
-  it('rejects an alias shared by two facts, and an alias that is another fact\'s id', () => {
+  it("rejects an alias shared by two facts, and an alias that is another fact's id", () => {
     const problems = problemsOf((f) => {
       list(f, 'parties.json')[0]!.aliases = ['Army Size'];
       list(f, 'plans.json')[0]!.aliases = ['troop cap'];
     });
-    expect(problems).toContain('parties.json: [russia].aliases[0]: alias "Army Size" is also the alias of "troop-cap"');
-    expect(problems).toContain('plans.json: [us-28].aliases[0]: alias "troop cap" is also the id of "troop-cap"');
+    expect(problems).toContain(
+      'parties.json: [russia].aliases[0]: alias "Army Size" is also the alias of "troop-cap"',
+    );
+    expect(problems).toContain(
+      'plans.json: [us-28].aliases[0]: alias "troop cap" is also the id of "troop-cap"',
+    );
   });
 
   it('rejects references to unknown topics and provisions', () => {
@@ -120,12 +134,16 @@ describe('loadKnowledge', () => {
 
   it('counts the points of every plan and names the missing ones', () => {
     const problems = problemsOf((f) => list(f, 'provisions/us-28.json').pop());
-    expect(problems).toEqual(['plans.json: [us-28].pointCount: 2 points declared but 1 missing from provisions/: 2']);
+    expect(problems).toEqual([
+      'plans.json: [us-28].pointCount: 2 points declared but 1 missing from provisions/: 2',
+    ]);
   });
 
   it('checks that a provision id follows plan-number[part]', () => {
     const problems = problemsOf((f) => (list(f, 'provisions/us-28.json')[1]!.id = 'us-28-two'));
-    expect(problems).toEqual(['provisions/us-28.json: [us-28-two].id: must be "us-28-2" (plan-number[part])']);
+    expect(problems).toEqual([
+      'provisions/us-28.json: [us-28-two].id: must be "us-28-2" (plan-number[part])',
+    ]);
   });
 
   it('refuses events and sources dated after the as-of date', () => {
@@ -134,17 +152,21 @@ describe('loadKnowledge', () => {
       list(f, 'sources/sources.json')[1]!.date = '2026-02-01';
     });
     expect(problems).toContain(
-      'timeline.json: [ev-2025-11-20].date: 2026-03-01 is after the fact base\'s asOf date 2026-01-31 (meta.json)',
+      "timeline.json: [ev-2025-11-20].date: 2026-03-01 is after the fact base's asOf date 2026-01-31 (meta.json)",
     );
     expect(problems).toContain(
-      'sources/sources.json: [ref-one].date: 2026-02-01 is after the fact base\'s asOf date 2026-01-31 (meta.json)',
+      "sources/sources.json: [ref-one].date: 2026-02-01 is after the fact base's asOf date 2026-01-31 (meta.json)",
     );
   });
 
   it('allows only one issue per topic', () => {
     const problems = problemsOf((f) => {
       const issues = list(f, 'issues.json');
-      issues.push({ ...issues[0]!, id: 'second-dispute', positions: [{ ...(issues[0]!.positions as object[])[0]!, id: 'p2' }] });
+      issues.push({
+        ...issues[0]!,
+        id: 'second-dispute',
+        positions: [{ ...(issues[0]!.positions as object[])[0]!, id: 'p2' }],
+      });
     });
     expect(problems).toEqual(['issues.json: [second-dispute].topic: topic "troop-cap" already has an issue']);
   });
@@ -156,6 +178,10 @@ describe('loadKnowledge', () => {
       list(f, 'provisions/us-28.json')[0]!.citations = [{ source: 'doc', quote: 'not there' }];
     });
     expect(problems).toHaveLength(3);
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['parties.json', 'provisions/us-28.json', 'topics.json']);
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'parties.json',
+      'provisions/us-28.json',
+      'topics.json',
+    ]);
   });
 });

@@ -26,7 +26,9 @@ describe('the shipped knowledge base', () => {
     const quotes = [...kb.facts.values()].flatMap((f) => f.citations).filter((c) => 'quote' in c);
     expect(quotes.length).toBeGreaterThan(20);
     for (const citation of quotes) {
-      expect(texts.get(citation.source), citation.source).toContain(fold((citation as { quote: string }).quote));
+      expect(texts.get(citation.source), citation.source).toContain(
+        fold((citation as { quote: string }).quote),
+      );
     }
   });
 
@@ -37,7 +39,10 @@ describe('the shipped knowledge base', () => {
   });
 
   it('keeps one as-of date that no event or source is newer than', () => {
-    const newest = kb.events.map((e) => e.endDate ?? e.date).sort().at(-1)!;
+    const newest = kb.events
+      .map((e) => e.endDate ?? e.date)
+      .sort()
+      .at(-1)!;
     expect(newest <= kb.meta.asOf).toBe(true);
     expect([...kb.sources.values()].every((s) => !s.date || s.date <= kb.meta.asOf)).toBe(true);
   });
@@ -45,7 +50,8 @@ describe('the shipped knowledge base', () => {
   it('has a position for every party or says that none was found', () => {
     for (const issue of kb.issues.values()) {
       for (const party of ['ukraine', 'russia', 'united-states', 'europe'] as const) {
-        const known = issue.positions.some((p) => p.party === party) || issue.gaps.some((g) => g.party === party);
+        const known =
+          issue.positions.some((p) => p.party === party) || issue.gaps.some((g) => g.party === party);
         expect(known, `${issue.id} / ${party}`).toBe(true);
       }
     }
@@ -53,12 +59,16 @@ describe('the shipped knowledge base', () => {
 
   it('records the frozen-assets disagreement between the two source documents', () => {
     const assets = kb.issuesByTopic.get('frozen-assets')!;
-    const sources = assets.disagreements.flatMap((d) => d.claims.flatMap((c) => c.citations.map((x) => x.source)));
+    const sources = assets.disagreements.flatMap((d) =>
+      d.claims.flatMap((c) => c.citations.map((x) => x.source)),
+    );
     expect(sources).toEqual(expect.arrayContaining(['community-summary', 'parley-explainer']));
   });
 
   it('`npm run check:knowledge` prints the coverage summary and succeeds', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], {
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/^Knowledge OK — as of \d{4}-\d{2}-\d{2}/);
     expect(out).toMatch(/Points per plan: us-28 28\/28, us-ua-20 20\/20 \(\+1 sub-entries\), eu-6 6\/6/);
     expect(out).toMatch(/quotes verified verbatim: \d+/);
@@ -72,7 +82,10 @@ describe('the shipped knowledge base', () => {
     const dir = writeFixture(fixture);
     let stderr = '';
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts', dir], { encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts', dir], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (error) {
       stderr = String((error as { stderr: string }).stderr);
     }

@@ -169,7 +169,8 @@ describe('prefix mode (autocomplete)', () => {
   }
 
   it('matches an unfinished last word only in prefix mode', () => {
-    for (const partial of ['reconstr', 'demilitar', 'zaporizh']) {
+    // Unfinished words two or more letters away from any whole word ("demilitar" is itself a stem).
+    for (const partial of ['reconstr', 'internat', 'zaporizh']) {
       const withPrefix = core.index.search(partial, { prefix: true });
       expect(withPrefix.unknownWords, partial).toEqual([]);
       expect(withPrefix.hits[0]!.matchedBy, partial).not.toBe('fuzzy');
