@@ -73,12 +73,15 @@ function pointOfNamedPlan(core: Core, query: string, hits: readonly SearchHit[])
   for (const hit of hits.slice(0, 4)) {
     if (hit.kind === 'plan' || hit.kind === 'plan-note') continue;
     const topics = hit.kind === 'topic' ? [hit.id] : (core.index.entry(hit.id)?.topics ?? []);
-    for (const topicId of topics) {
-      const point = core.kb.topics
-        .get(topicId)
-        ?.provisions.find((id) => core.kb.provisions.get(id)?.plan === plan);
-      if (point) return point;
-    }
+    const points = topics.flatMap(
+      (topicId) =>
+        core.kb.topics.get(topicId)?.provisions.filter((id) => core.kb.provisions.get(id)?.plan === plan) ??
+        [],
+    );
+    if (points.length === 0) continue;
+    // Of that plan's points on the topic, the one the question's own words fit best.
+    const ranked = core.index.search(query, { kinds: ['provision'], limit: 40, fuzzy: false }).hits;
+    return ranked.find((h) => points.includes(h.id))?.id ?? points[0];
   }
   return undefined;
 }

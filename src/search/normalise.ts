@@ -57,6 +57,8 @@ const variants: Record<string, string> = {
   recognised: 'recognized',
   truce: 'truce',
   deal: 'agreement',
+  team: 'delegation',
+  teams: 'delegation',
   deals: 'agreement',
   treaty: 'treaty',
 };
@@ -200,7 +202,7 @@ export function stem(word: string): string {
   return sameStem[word] ?? word;
 }
 const stemSuffixes =
-  `isations izations isation ization ations itions ation ition ating ated ates ate ments ment
+  `isations izations isation ization ations itions ation ition ators ator ating ated ates ate ments ment
   ings ing ised ized ises izes ise ize isms ism ists ist ies ied ed es al ly s e`
     .split(/\s+/)
     .filter(Boolean);

@@ -26,6 +26,7 @@ const stopwords = new Set(
   really basically generally overall main key major important exactly precisely specifically
   true false right wrong correct incorrect possible likely maybe perhaps probably
   happen happens happening stand stands status situation
+  require requires required requiring hold holds held holding lead leads led leading
   one ones position positions stance stances view views opinion opinions
   s t d ll re ve`
     .split(/\s+/)

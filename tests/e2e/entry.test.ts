@@ -21,6 +21,20 @@ afterAll(async () => {
   await fake?.close();
 });
 
+/** An npm script as a person runs it, with only the bot's variables (never a developer's .env). */
+function spawnNpm(args: string[]) {
+  return spawn('npm', args, {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ENV_FILE: '/nonexistent/.env',
+      ...botEnv(fake),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 describe('start-up configuration', () => {
   it('a missing variable stops start-up with a message naming it', async () => {
     const env = botEnv(fake);
@@ -79,16 +93,7 @@ describe('start-up configuration', () => {
 
 describe('npm start', () => {
   it('runs the bot; when npm is stopped (it does not pass SIGTERM on) the bot stops too', async () => {
-    const child = spawn('npm', ['start'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ENV_FILE: '/nonexistent/.env',
-        ...botEnv(fake),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnNpm(['start']);
     let log = '';
     child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
     child.stdout!.resume();
@@ -158,16 +163,7 @@ describe('deploy-commands', () => {
 
   it('registers globally without DISCORD_GUILD_ID, through `npm run deploy-commands`', async () => {
     const before = fake.commandRegistrations.length;
-    const child = spawn('npm', ['run', '--silent', 'deploy-commands'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ENV_FILE: '/nonexistent/.env',
-        ...botEnv(fake),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnNpm(['run', '--silent', 'deploy-commands']);
     let out = '';
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));

@@ -319,6 +319,11 @@ describe('ranking invariants', () => {
  * them first and must not call the question out of scope.
  */
 const realQuestions: [string, string[]][] = [
+  ["Who leads Ukraine's negotiating team?", ['rustem-umerov']],
+  [
+    'Does the plan require Ukraine to hold elections?',
+    ['elections', 'elections-dispute', 'us-28-25', 'us-ua-20-18'],
+  ],
   ['how many troops can Ukraine keep?', ['troop-cap', 'us-ua-20-4', 'us-28-6']],
   ['how big can Ukraine’s army be', ['troop-cap']],
   ['what is the troop limit in the 28 point plan', ['troop-cap', 'us-28-6']],
@@ -392,6 +397,7 @@ const answeredQuestions: [string, string[]][] = [
   ['what does the 28-point plan say about elections', ['us-28-25']],
   ['what does the European plan say about the army', ['eu-6-1']],
   ['what are the three plans', ['us-28', 'us-ua-20', 'eu-6']],
+  ['What did the 28-point plan say about Crimea?', ['us-28-21']],
 ];
 
 describe('questions answered after the search', () => {
