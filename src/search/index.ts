@@ -235,6 +235,7 @@ export class SearchIndex {
       .sort(
         (a, b) =>
           round(b.confidence) - round(a.confidence) ||
+          matchRank[a.matchedBy] - matchRank[b.matchedBy] ||
           b.score - a.score ||
           kindRank[a.kind] - kindRank[b.kind],
       )
@@ -434,6 +435,9 @@ export class SearchIndex {
     add(doc.summaryKey, 'summary');
   }
 }
+
+/** On a tie, a fact the query names (by id or alias) beats one that merely contains its words. */
+const matchRank: Record<SearchHit['matchedBy'], number> = { exact: 0, alias: 1, words: 2, fuzzy: 3 };
 
 /** Confidences within a few hundredths are a tie; the score then decides. */
 /** The longest query fuzzy matching is tried on: one bitap chunk. */
