@@ -3,8 +3,8 @@
  *
  * `parseConfig(env)` is pure: it takes an env object and returns the typed config, or throws a
  * `ConfigError` whose message names every variable that is missing or malformed — and never contains the
- * value of DISCORD_TOKEN. `loadConfig()` is what the entry points call: it reads `.env` (real environment
- * variables win over the file) and parses `process.env`.
+ * value of DISCORD_TOKEN. The entry points call `loadEnv()` (which reads `.env`; real environment variables
+ * win over the file) and then `parseConfig()`.
  */
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
@@ -22,10 +22,6 @@ export interface DiscordConfig {
   logLevel: LogLevel;
   /** Per-user, per-command cooldown in seconds; 0 turns it off. */
   cooldownSeconds: number;
-}
-
-export interface BaseConfig {
-  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -114,13 +110,6 @@ export function wantsBot(env: Env): boolean {
   return optional(env.DISCORD_TOKEN) !== undefined;
 }
 
-/** The settings every entry point needs (the terminal too). */
-export function parseBaseConfig(env: Env): BaseConfig {
-  const result = baseSchema.safeParse(env);
-  if (!result.success) fail(result.error);
-  return { logLevel: result.data.LOG_LEVEL };
-}
-
 /** Everything the Discord bot and `deploy-commands` need. Throws ConfigError naming each bad variable. */
 export function parseConfig(env: Env): DiscordConfig {
   const result = discordSchema.safeParse(env);
@@ -144,9 +133,4 @@ export function loadEnv(): Env {
   const path = optional(process.env.ENV_FILE) as string | undefined;
   loadDotenv({ quiet: true, ...(path ? { path } : {}) });
   return process.env;
-}
-
-/** loadEnv() + parseConfig(). */
-export function loadConfig(): DiscordConfig {
-  return parseConfig(loadEnv());
 }

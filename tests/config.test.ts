@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_API_BASE, parseBaseConfig, parseConfig, wantsBot } from '../src/config.js';
+import { ConfigError, DEFAULT_API_BASE, parseConfig, wantsBot } from '../src/config.js';
 
 const TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.GfAkEe.secret-secret-secret';
 const valid = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: '1300000000000000001' };
@@ -102,16 +102,10 @@ describe('parseConfig', () => {
   );
 });
 
-describe('wantsBot / parseBaseConfig', () => {
+describe('wantsBot', () => {
   it('runs the bot only with a token', () => {
     expect(wantsBot({})).toBe(false);
     expect(wantsBot({ DISCORD_TOKEN: '  ' })).toBe(false);
     expect(wantsBot({ DISCORD_TOKEN: TOKEN })).toBe(true);
-  });
-
-  it('reads the log level for every entry point', () => {
-    expect(parseBaseConfig({})).toEqual({ logLevel: 'info' });
-    expect(parseBaseConfig({ LOG_LEVEL: 'warn' })).toEqual({ logLevel: 'warn' });
-    expect(() => parseBaseConfig({ LOG_LEVEL: 'x' })).toThrow(/LOG_LEVEL/);
   });
 });

@@ -46,7 +46,3 @@ export function citationLine(c: ResolvedCitation, n: number, full: boolean): str
   const link = c.url ? (full ? `\n    ${c.url}` : ` <${c.url}>`) : '';
   return `${head}${what}${link}`;
 }
-
-export function tierName(c: ResolvedCitation): string {
-  return tierLabel[c.reliability];
-}
