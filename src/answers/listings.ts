@@ -1,5 +1,5 @@
 import type { Core } from '../core.js';
-import { reliabilityTiers, type PlanId, type TimelineEvent } from '../knowledge/schema.js';
+import { reliabilityTiers, type ChangeType, type PlanId, type TimelineEvent } from '../knowledge/schema.js';
 import { ambiguousAt, type SearchHit } from '../search/index.js';
 import { normaliseForMatching } from '../search/normalise.js';
 import {
@@ -81,6 +81,45 @@ export function answerPlansOverview(core: Core): Answer {
       citations: resolveCitations(core, p.citations),
     })),
     factIds: plans.map((p) => p.id),
+  });
+}
+
+const changeHeadings: [ChangeType, string][] = [
+  ['removed', 'Removed'],
+  ['amended', 'Amended'],
+  ['added', 'Added'],
+  ['unchanged', 'Unchanged'],
+  ['unclear', 'Unclear (not found in the published 20-point summaries)'],
+];
+
+/** Every recorded change from the 28-point to the 20-point proposal, by kind of change. */
+export function answerChangesOverview(core: Core): Answer {
+  const changes = [...core.kb.topics.values()].flatMap((topic) =>
+    topic.changes.map((change) => ({ topic, change })),
+  );
+  const sections = changeHeadings
+    .map(([type, heading]) => {
+      const list = changes.filter(({ change }) => change.type === type);
+      return {
+        heading: `${heading} (${list.length})`,
+        text: list
+          .map(({ topic, change }) => `• **${topic.title}:** ${change.summary}${statusMark(change)}`)
+          .join('\n'),
+        citations: resolveCitations(
+          core,
+          list.flatMap(({ change }) => change.citations),
+        ),
+      };
+    })
+    .filter((section) => section.text);
+  return baseAnswer(core, {
+    status: 'found',
+    title: 'What changed from the 28-point to the 20-point proposal',
+    text:
+      `${changes.length} recorded changes across ${new Set(changes.map((c) => c.topic.id)).size} topics. ` +
+      'One topic in detail: `/compare <topic>`.',
+    sections,
+    factIds: changes.map(({ change }) => change.id),
   });
 }
 

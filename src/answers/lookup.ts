@@ -3,7 +3,7 @@ import type { FactKind } from '../knowledge/load.js';
 import { foundAt, type SearchHit } from '../search/index.js';
 import { normaliseForMatching } from '../search/normalise.js';
 import { isStopword } from '../search/stopwords.js';
-import { answerPlansOverview } from './listings.js';
+import { answerChangesOverview, answerPlansOverview } from './listings.js';
 import { ambiguousAnswer, notFoundAnswer } from './common.js';
 import { cleanQuery, parsePointReference, plansNamed, validateQuery } from './reading.js';
 import type { Answer } from './types.js';
@@ -29,6 +29,7 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
   }
 
   if (lookup === 'ask' && asksForThePlans(query)) return answerPlansOverview(core);
+  if (lookup === 'ask' && asksWhatChanged(query)) return answerChangesOverview(core);
   const result = core.index.search(query, { kinds: kindsFor[lookup], limit: 8 });
   const hits = lookup === 'issue' ? issueHits(core, result.hits) : result.hits;
   const status = hits === result.hits ? result.status : core.index.statusOf(hits);
@@ -62,6 +63,21 @@ function asksForThePlans(query: string): boolean {
   return words.every((w) => isStopword(w) || filler.test(w));
 }
 
+/** "What changed between the 28 and 20 point plans?": every recorded change, not one of them. */
+function asksWhatChanged(query: string): boolean {
+  const key = normaliseForMatching(query);
+  const plans = new Set(plansNamed(key).map((span) => span.plan));
+  const words = key.split(' ');
+  if (!words.some((w) => /^(?:change|changes|changed|differ|differs|difference|differences)$/.test(w)))
+    return false;
+  // "the 28 and 20 point plans" names both, the first only by its number.
+  const both = (plans.has('us-28') || words.includes('28')) && (plans.has('us-ua-20') || words.includes('20'));
+  if (plans.size > 0 && !both) return false;
+  const filler =
+    /^(?:change|changes|changed|28|20|from|between|and|to|the|plans?|proposals?|drafts?|points?|us|ukraine)$/;
+  return words.every((w) => isStopword(w) || filler.test(w));
+}
+
 /**
  * "What does the 20-point plan say about elections?" names a plan and a topic: the answer is that plan's
  * point on the topic, not the plan and not the topic across all plans.
@@ -70,6 +86,15 @@ function pointOfNamedPlan(core: Core, query: string, hits: readonly SearchHit[])
   const named = [...new Set(plansNamed(normaliseForMatching(query)).map((span) => span.plan))];
   if (named.length !== 1) return undefined;
   const plan = named[0]!;
+  // "When was the Berlin statement?": the plan itself, or its background, is the answer.
+  const best = hits[0] && core.index.entry(hits[0].id);
+  if (
+    best &&
+    (best.id === plan || best.parent === plan) &&
+    (best.kind === 'plan' || best.kind === 'plan-note')
+  ) {
+    return undefined;
+  }
   for (const hit of hits.slice(0, 4)) {
     if (hit.kind === 'plan' || hit.kind === 'plan-note') continue;
     const topics = hit.kind === 'topic' ? [hit.id] : (core.index.entry(hit.id)?.topics ?? []);

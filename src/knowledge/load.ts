@@ -216,7 +216,10 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
   for (const event of eventList) {
     const path = `[${event.id}]`;
     addFact(
-      factOf(event, 'event', 'timeline.json', { date: event.endDate ?? event.date, context: [event.date] }),
+      factOf(event, 'event', 'timeline.json', {
+        date: event.endDate ?? event.date,
+        context: [event.date, spelledDate(event.date)],
+      }),
       path,
     );
     citationCheck('timeline.json', `${path}.citations`, event.citations);
@@ -547,6 +550,28 @@ function checkAsOf(
       });
     }
   }
+}
+
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2025-12-02" → "2 December 2025", the way people write the date they ask about. */
+function spelledDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  const name = monthNames[Number(month) - 1] ?? '';
+  return [day ? String(Number(day)) : '', name, year].filter(Boolean).join(' ');
 }
 
 function truncate(text: string, max: number): string {

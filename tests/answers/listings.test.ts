@@ -10,6 +10,7 @@ import {
   pointsPerPage,
 } from '../../src/answers/listings.js';
 import type { Answer } from '../../src/answers/types.js';
+import { lookupAnswer } from '../../src/answers/lookup.js';
 import { commands, findCommand } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
 import { requiredCommands } from '../fixtures/commands.js';
@@ -359,5 +360,28 @@ describe('every listing carries the fact base as-of date', () => {
       findCommand('help')!.run(core, {}),
     ];
     for (const a of answers) expect(a.asOf).toBe(meta.asOf);
+  });
+});
+
+describe('what changed from 28 to 20 points', () => {
+  const everyChange = () => [...core.kb.topics.values()].flatMap((t) => t.changes.map((c) => c.id));
+
+  it('lists every recorded change exactly once, grouped by kind, with its citations', () => {
+    const answer = lookupAnswer(core, 'ask', 'what changed between the 28 and 20 point plans?');
+    expect(answer.title).toBe('What changed from the 28-point to the 20-point proposal');
+    expect([...answer.factIds].sort()).toEqual(everyChange().sort());
+    expect(answer.sections.map((s) => s.heading.replace(/ \(\d+\)$/, ''))).toEqual(
+      expect.arrayContaining(['Removed', 'Amended']),
+    );
+    const listed = answer.sections.reduce((n, s) => n + s.text.split('\n').length, 0);
+    expect(listed).toBe(everyChange().length);
+    expect(answer.citations.some((c) => c.sourceId === 'parley-explainer' && c.quote)).toBe(true);
+  });
+
+  it('answers the same for other wordings, but not when a topic is named', () => {
+    for (const q of ['what changed?', 'what are the differences between the 28-point and 20-point plans']) {
+      expect(lookupAnswer(core, 'ask', q).factIds.length, q).toBe(everyChange().length);
+    }
+    expect(lookupAnswer(core, 'ask', 'what changed on NATO').factIds[0]).toBe('nato-membership');
   });
 });

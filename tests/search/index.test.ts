@@ -398,6 +398,10 @@ const answeredQuestions: [string, string[]][] = [
   ['what does the European plan say about the army', ['eu-6-1']],
   ['what are the three plans', ['us-28', 'us-ua-20', 'eu-6']],
   ['What did the 28-point plan say about Crimea?', ['us-28-21']],
+  ['when was the Berlin statement?', ['eu-6']],
+  ['Has Russia accepted the 20-point plan?', ['us-ua-20-status']],
+  ['What happened on 2 December 2025?', ['ev-2025-12-02-witkoff-putin-moscow']],
+  ['When will the war end?', ['ev-2026-07-02-latest-source']],
 ];
 
 describe('questions answered after the search', () => {
