@@ -71,7 +71,8 @@ function asksWhatChanged(query: string): boolean {
   if (!words.some((w) => /^(?:change|changes|changed|differ|differs|difference|differences)$/.test(w)))
     return false;
   // "the 28 and 20 point plans" names both, the first only by its number.
-  const both = (plans.has('us-28') || words.includes('28')) && (plans.has('us-ua-20') || words.includes('20'));
+  const both =
+    (plans.has('us-28') || words.includes('28')) && (plans.has('us-ua-20') || words.includes('20'));
   if (plans.size > 0 && !both) return false;
   const filler =
     /^(?:change|changes|changed|28|20|from|between|and|to|the|plans?|proposals?|drafts?|points?|us|ukraine)$/;
