@@ -9,8 +9,8 @@ import type {
   Topic,
   Value,
 } from '../knowledge/schema.js';
-import { withinEdits } from '../search/edits.js';
-import { normaliseForMatching, stem, tokenize } from '../search/normalise.js';
+import { withinEdits } from '../text/edits.js';
+import { normaliseForMatching, stem, tokenize } from '../text/normalise.js';
 import { isStopword } from '../search/stopwords.js';
 import {
   baseAnswer,

@@ -1,7 +1,7 @@
 import type { Core } from '../core.js';
 import { reliabilityTiers, type ChangeType, type PlanId, type TimelineEvent } from '../knowledge/schema.js';
 import { ambiguousAt, type SearchHit } from '../search/index.js';
-import { normaliseForMatching } from '../search/normalise.js';
+import { normaliseForMatching } from '../text/normalise.js';
 import {
   baseAnswer,
   literal,

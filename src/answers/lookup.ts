@@ -1,7 +1,7 @@
 import type { Core } from '../core.js';
 import type { FactKind } from '../knowledge/load.js';
 import { foundAt, type SearchHit } from '../search/index.js';
-import { normaliseForMatching } from '../search/normalise.js';
+import { normaliseForMatching } from '../text/normalise.js';
 import { isStopword } from '../search/stopwords.js';
 import { answerChangesOverview, answerPlansOverview } from './listings.js';
 import { ambiguousAnswer, notFoundAnswer } from './common.js';

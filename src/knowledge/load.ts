@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { normaliseForMatching } from '../search/normalise.js';
+import { normaliseForMatching } from '../text/normalise.js';
 import { normaliseQuoteText } from './quotes.js';
 import {
   ActorsFile,

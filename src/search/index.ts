@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { FactEntry, FactKind } from '../knowledge/load.js';
-import { withinEdits } from './edits.js';
-import { normaliseForMatching, stem, tokenize } from './normalise.js';
+import { withinEdits } from '../text/edits.js';
+import { normaliseForMatching, stem, tokenize } from '../text/normalise.js';
 import { isStopword } from './stopwords.js';
 
 /**

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerFactcheck, readClaim } from '../../src/answers/factcheck.js';
-import { stem } from '../../src/search/normalise.js';
+import { stem } from '../../src/text/normalise.js';
 import type { Answer, Verdict } from '../../src/answers/types.js';
 import { loadCore, type Core } from '../../src/core.js';
 

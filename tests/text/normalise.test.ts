@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseForMatching, tokenize } from '../../src/search/normalise.js';
+import { normaliseForMatching, tokenize } from '../../src/text/normalise.js';
 
 const n = normaliseForMatching;
 
