@@ -281,6 +281,8 @@ export const Lexicon = z.strictObject({
   ),
   negations: phrases,
   units: z.record(z.string().min(1), phrases),
+  /** The units a question phrase asks for ("how long" → days, months, years, hours, km). */
+  questionUnits: z.record(z.string().min(1), z.array(z.string().min(1))),
   roles: phrases,
   outOfScope: phrases,
   verbatimCues: phrases,

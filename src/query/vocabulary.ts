@@ -22,6 +22,8 @@ export interface Vocabulary {
   intents: PhraseTable<Intent>;
   negations: PhraseTable<true>;
   units: PhraseTable<string>;
+  /** Question phrases → the units they ask for ("how long" → days, years …). */
+  questionUnits: PhraseTable<string[]>;
   roles: PhraseTable<true>;
   outOfScope: PhraseTable<string>;
   verbatimCues: PhraseTable<true>;
@@ -126,6 +128,7 @@ function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     intents,
     negations: table(lexicon.negations.map((w) => [w, true as const])),
     units,
+    questionUnits: table(Object.entries(lexicon.questionUnits)),
     roles: table(lexicon.roles.map((w) => [w, true as const])),
     outOfScope: table(lexicon.outOfScope.map((w) => [w, w])),
     verbatimCues: table(lexicon.verbatimCues.map((w) => [w, true as const])),
