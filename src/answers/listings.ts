@@ -1,6 +1,7 @@
 import type { Core } from '../core.js';
 import { reliabilityTiers, type ChangeType, type PlanId, type TimelineEvent } from '../knowledge/schema.js';
 import { ambiguousAt, type SearchHit } from '../search/index.js';
+import { readQuery, vocabularyOf } from '../query/index.js';
 import { humanDate, humanDateRange } from '../text/dates.js';
 import { normaliseForMatching } from '../text/normalise.js';
 import {
@@ -15,6 +16,7 @@ import {
   statusMark,
 } from './common.js';
 import { cleanQuery, planMentioned, validateQuery } from './reading.js';
+import { topicOf } from './intents/shared.js';
 import type { Answer, AnswerSection } from './types.js';
 import { topicView } from './views.js';
 
@@ -132,8 +134,9 @@ export function answerTimeline(core: Core, query: string | undefined, page?: num
     const invalid = validateQuery(core, query, 'a filter');
     if (invalid) return invalid;
     const cleaned = cleanQuery(query);
-    const result = core.index.search(cleaned, { limit: 12 });
-    events = result.status === 'not_found' ? [] : eventsAbout(core, cleaned, result.hits[0]!);
+    const read = readQuery(cleaned, vocabularyOf(core.kb));
+    const result = core.index.search(read.text, { limit: 12 });
+    events = result.status === 'not_found' ? [] : eventsAbout(core, read.text, result.hits[0]!);
     if (events.length === 0) return notFoundAnswer(core, cleaned, result, 'events about');
     filter = ` about "${literal(cleaned, 60)}"`;
   }
@@ -182,15 +185,15 @@ export function answerCompare(core: Core, query: string | undefined, planA?: str
   const invalid = validateQuery(core, query, 'a topic to compare');
   if (invalid) return invalid;
   const cleaned = cleanQuery(query!);
-  const result = core.index.search(cleaned, { kinds: ['topic', 'provision', 'change', 'issue'], limit: 6 });
-  const topicId = result.hits
-    .map((hit) => (hit.kind === 'topic' ? hit.id : core.index.entry(hit.id)?.topics[0]))
-    .find((id): id is string => id !== undefined && core.kb.topics.has(id));
-  if (result.status === 'not_found' || !topicId)
-    return notFoundAnswer(core, cleaned, result, 'a topic called');
-  const plans = [resolvePlanId(core, planA), resolvePlanId(core, planB)].filter(
+  // "army size 28pt vs 20pt": the topic is what is left once the plans are set aside.
+  const read = readQuery(cleaned, vocabularyOf(core.kb));
+  const result = core.index.search(read.text, { kinds: ['topic', 'provision', 'change', 'issue'], limit: 6 });
+  const topicId = core.kb.topics.has(cleaned) ? cleaned : topicOf({ core, query: read, result });
+  if (!topicId) return notFoundAnswer(core, cleaned, result, 'a topic called');
+  const named = [resolvePlanId(core, planA), resolvePlanId(core, planB)].filter(
     (p): p is PlanId => p !== undefined,
   );
+  const plans = named.length > 0 ? named : read.plans.length >= 2 ? read.plans : [];
   const chosen = plans.length > 0 ? planOrder.filter((p) => plans.includes(p)) : planOrder;
   const topic = topicView(core, topicId);
   const topicData = core.kb.topics.get(topicId)!;

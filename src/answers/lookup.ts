@@ -46,7 +46,7 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
   const query = readQuery(cleanQuery(rawQuery!), vocabularyOf(core.kb));
   const result = core.index.search(query.text, { kinds: kindsFor[lookup], limit: 8 });
 
-  const refusal = refusalFor(core.kb, query);
+  const refusal = refusalFor(core.kb, query, result.hits[0]);
   if (refusal) return refusalAnswer(core, query, refusal, result);
   if (lookup !== 'issue' && query.point?.id) return factView(core, query.point.id)!;
 
@@ -54,7 +54,11 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
     if (asksForThePlans(query)) return answerPlansOverview(core);
     const route = intentAnswers[query.intent];
     const answerable = result.status !== 'not_found' || namesSomething(query) || query.intent === 'status';
-    const routed = route && answerable ? route({ core, query, result }) : undefined;
+    // A lookup that names a date ("the may 9 ceasefire") is about an event.
+    const dated = query.intent === 'lookup' && query.dates.some((d) => d.month !== undefined);
+    const routed = answerable
+      ? (route ?? (dated ? whenAnswer : undefined))?.({ core, query, result })
+      : undefined;
     if (routed) return { ...routed, suggestions: suggestionsBeside(result.hits, routed) };
   }
 
@@ -63,7 +67,8 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
   // A topic named by one of its aliases is a confident in-domain match, whatever other words came with it.
   const namedTopic = lookup === 'issue' ? undefined : query.topics.find((id) => core.kb.topics.has(id));
   if (status === 'not_found' || hits.length === 0) {
-    if (!namedTopic) {
+    // …unless several words it does not know say the question is about something else ("the Crimea bridge").
+    if (!namedTopic || result.unknownWords.length > 1) {
       return notFoundAnswer(
         core,
         query.raw,
@@ -108,7 +113,7 @@ function asksForThePlans(query: Query): boolean {
   return (
     query.plans.length === 0 &&
     query.words.some((w) => planWords.includes(w)) &&
-    query.content.every((w) => /^\d+$/.test(w) || query.parties.length > 0)
+    query.content.every((w) => /^\d+$/.test(w))
   );
 }
 

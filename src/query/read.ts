@@ -32,6 +32,7 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
   const parties = unique(outsidePlans(vocabulary.parties.matchAll(words)));
   const people = unique(outsidePlans(vocabulary.people.matchAll(words)));
   const topics = unique(vocabulary.topics.matchAll(words).map((s) => s.value));
+  const roles = unique(vocabulary.roles.matchAll(words).map((s) => s.value));
   const dates = findDates(words);
   const figures = findFigures(words, cleaned, planSpans, point, vocabulary);
   const negated = vocabulary.negations.matchAll(words).length > 0;
@@ -60,6 +61,7 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
     parties,
     people,
     topics,
+    roles,
     figures,
     dates,
     negated,

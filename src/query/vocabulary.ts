@@ -24,7 +24,7 @@ export interface Vocabulary {
   units: PhraseTable<string>;
   /** Question phrases → the units they ask for ("how long" → days, years …). */
   questionUnits: PhraseTable<string[]>;
-  roles: PhraseTable<true>;
+  roles: PhraseTable<string>;
   outOfScope: PhraseTable<string>;
   verbatimCues: PhraseTable<true>;
   parties: PhraseTable<PartyId>;
@@ -129,7 +129,7 @@ function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     negations: table(lexicon.negations.map((w) => [w, true as const])),
     units,
     questionUnits: table(Object.entries(lexicon.questionUnits)),
-    roles: table(lexicon.roles.map((w) => [w, true as const])),
+    roles: table(lexicon.roles.map((w) => [w, w])),
     outOfScope: table(lexicon.outOfScope.map((w) => [w, w])),
     verbatimCues: table(lexicon.verbatimCues.map((w) => [w, true as const])),
     parties,

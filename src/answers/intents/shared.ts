@@ -28,6 +28,7 @@ export function searchKinds(core: Core, text: string, kinds: readonly FactKind[]
 export function topicOf(asked: Asked): string | undefined {
   const { core, query } = asked;
   const named = query.topics.find((id) => core.kb.topics.has(id));
+  if (query.content.length === 0) return named;
   const hits = searchKinds(
     core,
     topicWords(query) || query.text,
