@@ -123,7 +123,7 @@ function refusalAnswer(core: Core, query: Query, refusal: Refusal, result: Searc
   const asOf = humanDate(core.kb.meta.asOf);
   const reason = {
     'off-topic': () =>
-      `"${literal(query.raw)}" is outside what this bot knows: the U.S. 28-point, the U.S.–Ukraine 20-point and the European 6-point proposals, the changes between them, each party's positions and the talks up to ${asOf}.`,
+      `The fact base does not cover "${literal(query.raw)}": it knows the U.S. 28-point, the U.S.–Ukraine 20-point and the European 6-point proposals, the changes between them, each party's positions and the talks up to ${asOf}.`,
     'no-such-point': () =>
       refusal.reason === 'no-such-point'
         ? `The ${planLabel(core, refusal.plan)} has no point ${refusal.number}: it has ${refusal.count} points (\`/plan ${refusal.plan}\`).`

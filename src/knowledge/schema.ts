@@ -272,6 +272,8 @@ export const Lexicon = z.strictObject({
     }),
   ),
   planWords: phrases,
+  /** Words before a point's number ("point 7", "item 3"). */
+  pointWords: phrases,
   /** Short forms of the parties that parties.json does not list ("EU" → europe). */
   parties: z.record(z.string().min(1), PartyId),
   intents: z.strictObject(

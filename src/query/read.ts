@@ -186,13 +186,10 @@ function findPoint(
   let found: { number: number; part?: string; at: number } | undefined;
   for (let i = 0; i < words.length && !found; i += 1) {
     const afterPlan = planSpans.some((s) => s.end === i);
-    const marker =
-      ['point', 'no', 'number', 'item', 'paragraph', 'article'].includes(words[i]!) && !inPlan(i);
+    const marker = vocabulary.pointWords.has(words[i]!) && !inPlan(i);
     const at = marker ? i + 1 : afterPlan ? i : -1;
     const match = at >= 0 ? /^(\d{1,2})([a-e])?$/.exec(words[at] ?? '') : null;
     if (!match || inPlan(at)) continue;
-    // "article 5" is the NATO clause, not a point.
-    if (words[i] === 'article') continue;
     found = { number: Number(match[1]), ...(match[2] ? { part: match[2] } : {}), at };
   }
   if (!found) return undefined;
@@ -259,12 +256,9 @@ function findFigures(
   words.forEach((word, i) => {
     if (!/^\d+(?:\.\d+)?$/.test(word)) return;
     if (planSpans.some((s) => i >= s.start && i < s.end)) return;
-    if (
-      point &&
-      Number(word) === point.number &&
-      ['point', 'no', 'number', 'item'].includes(words[i - 1] ?? '')
-    )
-      return;
+    // Numbers that name a point ("point 8", "us 28 6") are no figures.
+    if (vocabulary.pointWords.has(words[i - 1] ?? '')) return;
+    if (point && Number(word) === point.number && planSpans.some((s) => s.end === i)) return;
     if (months[words[i - 1] ?? ''] || months[words[i + 1] ?? ''] || /^20\d\d$/.test(word)) return;
     const unit = vocabulary.units.matchAt(words, i + 1)?.value;
     const amount = Number(word);

@@ -17,6 +17,8 @@ export interface Vocabulary {
   planNames: PhraseTable<PlanId>;
   planNicknames: PhraseTable<PlanId>;
   planWords: PhraseTable<true>;
+  /** Words before a point's number ("point", "pt" after rewriting, "item"). */
+  pointWords: ReadonlySet<string>;
   /** The number each plan is named after (28, 20, 6). */
   planNumbers: ReadonlyMap<number, PlanId>;
   intents: PhraseTable<Intent>;
@@ -124,6 +126,7 @@ function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     planNames,
     planNicknames,
     planWords: table(lexicon.planWords.map((w) => [w, true as const])),
+    pointWords: new Set(lexicon.pointWords.flatMap(phraseWords)),
     planNumbers: new Map(lexicon.planNames.map((p) => [p.number, p.plan])),
     intents,
     negations: table(lexicon.negations.map((w) => [w, true as const])),

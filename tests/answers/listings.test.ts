@@ -13,6 +13,7 @@ import type { Answer } from '../../src/answers/types.js';
 import { lookupAnswer } from '../../src/answers/lookup.js';
 import { commands, findCommand } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
+import { humanDateRange } from '../../src/text/dates.js';
 import { requiredCommands } from '../fixtures/commands.js';
 
 /** The data as shipped, read without the loader, so the listings are checked against the files. */
@@ -158,7 +159,9 @@ describe('/timeline', () => {
     for (const a of allPages((page) => answerTimeline(core, undefined, page))) {
       a.sections.forEach((section, i) => {
         const event = timelineFile.find((e) => e.id === a.factIds[i])!;
-        expect(section.heading.startsWith(event.date)).toBe(true);
+        expect(
+          section.heading.startsWith(humanDateRange(event.date, (event as { endDate?: string }).endDate)),
+        ).toBe(true);
         expect(section.text).toContain(event.title);
         expect(section.citations.length).toBeGreaterThan(0);
       });
