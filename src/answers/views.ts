@@ -157,6 +157,21 @@ export function provisionView(core: Core, provisionId: string): Answer {
       ),
     });
   }
+  // Counter-proposals and context filed as another plan's notes (the E3 text against the 28 points).
+  const notes = [...core.kb.plans.values()]
+    .filter((plan) => plan.id !== provision.plan)
+    .flatMap((plan) => plan.notes.filter((n) => n.topics.some((t) => provision.topics.includes(t))))
+    .slice(0, 3);
+  if (notes.length > 0) {
+    sections.push({
+      heading: 'Related background',
+      text: notes.map((n) => `• **${n.title}:** ${n.summary}${statusMark(n)}`).join('\n'),
+      citations: resolveCitations(
+        core,
+        notes.flatMap((n) => n.citations),
+      ),
+    });
+  }
   return baseAnswer(core, {
     status: 'found',
     title: `${provisionLabel(core, provision.id)}: ${provision.title}`,
@@ -165,7 +180,7 @@ export function provisionView(core: Core, provisionId: string): Answer {
       { heading: 'Sources for this point', text: '', citations: resolveCitations(core, provision.citations) },
       ...sections,
     ],
-    factIds: [provision.id, ...relatedList.map((p) => p.id), ...relatedChanges],
+    factIds: [provision.id, ...relatedList.map((p) => p.id), ...notes.map((n) => n.id), ...relatedChanges],
   });
 }
 
