@@ -16,11 +16,21 @@ import {
   FAKE_OTHER_USER_ID,
   FAKE_ROLE_ID,
   checkAutocomplete,
-  checkMessage,
-  interactionPayload,
   snowflake,
 } from '../e2e/fake-discord.js';
-import { newApplication, postInteraction, request, signatureHeaders, type Reply } from './signing.js';
+import {
+  autocompleteInteraction,
+  commandInteraction,
+  componentInteraction,
+  customIds,
+  expectMessage,
+  messageOf,
+  newApplication,
+  postInteraction,
+  request,
+  signatureHeaders,
+  type Reply,
+} from './signing.js';
 
 const STRING = 3;
 const INTEGER = 4;
@@ -54,63 +64,7 @@ afterAll(async () => {
   await endpoint?.close();
 });
 
-export const commandInteraction = (name: string, options: Option[] = [], userId = newUser()): Json =>
-  interactionPayload(2, userId, {
-    data: { id: snowflake(), name, type: 1, ...(options.length ? { options } : {}) },
-  });
-
-const autocompleteInteraction = (name: string, option: string, value: unknown): Json =>
-  interactionPayload(4, newUser(), {
-    data: { id: snowflake(), name, type: 1, options: [{ name: option, type: STRING, value, focused: true }] },
-  });
-
-/** The message a reply created, as Discord would attach it to a click on one of its components. */
-function messageOf(reply: Json, askerId: string): Json {
-  const data = reply.data as Json;
-  return {
-    id: snowflake(),
-    channel_id: '1300000000000000003',
-    type: 20,
-    content: data.content ?? '',
-    embeds: data.embeds ?? [],
-    components: data.components ?? [],
-    flags: Number(data.flags ?? 0),
-    interaction_metadata: { id: snowflake(), type: 2, user: { id: askerId, username: 'asker' } },
-  };
-}
-
-const componentInteraction = (message: Json, customId: string, userId: string, values?: string[]): Json =>
-  interactionPayload(3, userId, {
-    message,
-    data:
-      values !== undefined
-        ? { custom_id: customId, component_type: 3, values }
-        : { custom_id: customId, component_type: 2 },
-  });
-
-function customIds(data: Json | undefined): string[] {
-  return ((data?.components as Json[] | undefined) ?? []).flatMap((row) =>
-    ((row.components as Json[] | undefined) ?? []).map((c) => String(c.custom_id)),
-  );
-}
-
 const embedText = (data: Json | undefined): string => JSON.stringify(data?.embeds ?? []);
-
-/** 200, a message or update inside every Discord limit, pinging nobody but `allowedUsers`. */
-function expectMessage(reply: Reply, type: 4 | 7, allowedUsers: string[] = []): Json {
-  expect(reply.status, reply.text).toBe(200);
-  expect(reply.headers['content-type']).toMatch(/^application\/json/);
-  const json = reply.json!;
-  expect(json.type).toBe(type);
-  const data = json.data as Json;
-  expect(checkMessage(data, 'data')).toEqual([]);
-  const am = data.allowed_mentions as { parse?: string[]; users?: string[]; roles?: string[] };
-  expect(am, 'allowed_mentions must always be sent').toBeDefined();
-  expect(am.parse).toEqual([]);
-  expect(am.roles ?? []).toEqual([]);
-  expect([...(am.users ?? [])].sort()).toEqual([...allowedUsers].sort());
-  return data;
-}
 
 async function run(name: string, options: Option[] = [], userId = newUser()) {
   const reply = await postInteraction(url, app, commandInteraction(name, options, userId));
@@ -185,10 +139,14 @@ describe('slash commands', () => {
     const reply = await postInteraction(
       url,
       app,
-      commandInteraction('issue', [
-        { name: 'query', type: STRING, value: 'znpp' },
-        { name: 'target', type: USER, value: FAKE_OTHER_USER_ID },
-      ]),
+      commandInteraction(
+        'issue',
+        [
+          { name: 'query', type: STRING, value: 'znpp' },
+          { name: 'target', type: USER, value: FAKE_OTHER_USER_ID },
+        ],
+        newUser(),
+      ),
     );
     const data = expectMessage(reply, 4, [FAKE_OTHER_USER_ID]);
     expect(String(data.content)).toBe(`<@${FAKE_OTHER_USER_ID}>`);

@@ -4,6 +4,12 @@
  */
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import http from 'node:http';
+import { expect } from 'vitest';
+import { checkMessage, interactionPayload, snowflake } from '../e2e/fake-discord.js';
+
+type Json = Record<string, unknown>;
+export type Option = { name: string; type: number; value: unknown; focused?: boolean };
+const STRING = 3;
 
 export interface Application {
   /** The public key as the Developer Portal shows it: 64 hex characters (DISCORD_PUBLIC_KEY). */
@@ -79,4 +85,72 @@ export function postInteraction(url: string, app: Application, interaction: unkn
     headers: { 'content-type': 'application/json', ...signatureHeaders(app, body) },
     body,
   });
+}
+
+// Interactions as Discord sends them to an endpoint.
+
+export const commandInteraction = (name: string, options: Option[] = [], userId: string): Json =>
+  interactionPayload(2, userId, {
+    data: { id: snowflake(), name, type: 1, ...(options.length ? { options } : {}) },
+  });
+
+export const autocompleteInteraction = (
+  name: string,
+  option: string,
+  value: unknown,
+  userId = '1500000000000000999',
+): Json =>
+  interactionPayload(4, userId, {
+    data: { id: snowflake(), name, type: 1, options: [{ name: option, type: STRING, value, focused: true }] },
+  });
+
+/** The message a reply created, as Discord would attach it to a click on one of its components. */
+export function messageOf(reply: Json, askerId: string): Json {
+  const data = reply.data as Json;
+  return {
+    id: snowflake(),
+    channel_id: '1300000000000000003',
+    type: 20,
+    content: data.content ?? '',
+    embeds: data.embeds ?? [],
+    components: data.components ?? [],
+    flags: Number(data.flags ?? 0),
+    interaction_metadata: { id: snowflake(), type: 2, user: { id: askerId, username: 'asker' } },
+  };
+}
+
+export const componentInteraction = (
+  message: Json,
+  customId: string,
+  userId: string,
+  values?: string[],
+): Json =>
+  interactionPayload(3, userId, {
+    message,
+    data:
+      values !== undefined
+        ? { custom_id: customId, component_type: 3, values }
+        : { custom_id: customId, component_type: 2 },
+  });
+
+export function customIds(data: Json | undefined): string[] {
+  return ((data?.components as Json[] | undefined) ?? []).flatMap((row) =>
+    ((row.components as Json[] | undefined) ?? []).map((c) => String(c.custom_id)),
+  );
+}
+
+/** 200, a message or update inside every Discord limit, pinging nobody but `allowedUsers`. */
+export function expectMessage(reply: Reply, type: 4 | 7, allowedUsers: string[] = []): Json {
+  expect(reply.status, reply.text).toBe(200);
+  expect(reply.headers['content-type']).toMatch(/^application\/json/);
+  const json = reply.json!;
+  expect(json.type).toBe(type);
+  const data = json.data as Json;
+  expect(checkMessage(data, 'data')).toEqual([]);
+  const am = data.allowed_mentions as { parse?: string[]; users?: string[]; roles?: string[] };
+  expect(am, 'allowed_mentions must always be sent').toBeDefined();
+  expect(am.parse).toEqual([]);
+  expect(am.roles ?? []).toEqual([]);
+  expect([...(am.users ?? [])].sort()).toEqual([...allowedUsers].sort());
+  return data;
 }
