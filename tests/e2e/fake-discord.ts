@@ -1254,16 +1254,18 @@ export class FakeDiscord {
   sendComponent(
     message: FakeMessage,
     customId: string,
-    opts: { userId?: string; values?: string[] } = {},
+    opts: { userId?: string; values?: string[]; guildId?: string } = {},
   ): { id: string; token: string } {
     const data: Json =
       opts.values !== undefined
         ? { custom_id: customId, component_type: 3, values: opts.values }
         : { custom_id: customId, component_type: 2 };
-    const { payload, pending } = this.baseInteraction(3, opts.userId ?? FAKE_USER_ID, {
-      data,
-      message: structuredClone(message),
-    });
+    const { payload, pending } = this.baseInteraction(
+      3,
+      opts.userId ?? FAKE_USER_ID,
+      { data, message: structuredClone(message) },
+      opts.guildId ?? message.guild_id ?? FAKE_GUILD_ID,
+    );
     pending.original = message;
     return this.emit(payload, pending);
   }

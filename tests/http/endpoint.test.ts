@@ -12,12 +12,7 @@ import { Cooldowns } from '../../src/discord/cooldown.js';
 import { createLogger } from '../../src/discord/log.js';
 import { MAX_BODY_BYTES, createInteractionsServer, type InteractionsServer } from '../../src/http/server.js';
 import { createInteractionHandler } from '../../src/interactions/handler.js';
-import {
-  FAKE_OTHER_USER_ID,
-  FAKE_ROLE_ID,
-  checkAutocomplete,
-  snowflake,
-} from '../e2e/fake-discord.js';
+import { FAKE_OTHER_USER_ID, FAKE_ROLE_ID, checkAutocomplete, snowflake } from '../e2e/fake-discord.js';
 import {
   autocompleteInteraction,
   commandInteraction,
