@@ -52,6 +52,8 @@ export interface FactEntry {
   /** Words that place the fact without being in it: its plan's name, a position's party, an event's date. */
   context: string[];
   citations: Citation[];
+  /** The fact-sheet line ids the fact encodes ("A.6"). */
+  sheet: string[];
   status: 'reported' | 'unverified' | 'content-unknown';
   statusNote?: string;
   /** The newest date the fact speaks of, when it has one (events). */
@@ -293,6 +295,7 @@ function factOf(
     topics: withOptional.topics ?? [],
     context: [],
     citations: fact.citations,
+    sheet: fact.sheet,
     status: fact.status,
     ...(fact.statusNote ? { statusNote: fact.statusNote } : {}),
     file,
