@@ -10,7 +10,7 @@ import { compareAnswer } from './intents/compare.js';
 import { figureAnswer } from './intents/figure.js';
 import { overviewAnswer } from './intents/overview.js';
 import { positionAnswer } from './intents/position.js';
-import type { IntentAnswer } from './intents/shared.js';
+import { topicWords, type IntentAnswer } from './intents/shared.js';
 import { statusAnswer } from './intents/status.js';
 import { whenAnswer } from './intents/when.js';
 import { whoAnswer } from './intents/who.js';
@@ -53,7 +53,10 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
   if (lookup === 'ask') {
     if (asksForThePlans(query)) return answerPlansOverview(core);
     const route = intentAnswers[query.intent];
-    const answerable = result.status !== 'not_found' || namesSomething(query) || query.intent === 'status';
+    const answerable =
+      result.status !== 'not_found' ||
+      (namesSomething(query) && result.unknownWords.length <= 1) ||
+      query.intent === 'status';
     // A lookup that names a date ("the may 9 ceasefire") is about an event.
     const dated = query.intent === 'lookup' && query.dates.some((d) => d.month !== undefined);
     const routed = answerable
@@ -161,7 +164,9 @@ function pointOfNamedPlan(core: Core, query: Query, hits: readonly SearchHit[]):
     );
     if (points.length === 0) continue;
     // Of that plan's points on the topic, the one the question's own words fit best.
-    const ranked = core.index.search(query.text, { kinds: ['provision'], limit: 40, fuzzy: false }).hits;
+    // The plan's own name says nothing about which of its points is meant.
+    const words = topicWords(query) || query.text;
+    const ranked = core.index.search(words, { kinds: ['provision'], limit: 40, fuzzy: false }).hits;
     return ranked.find((h) => points.includes(h.id))?.id ?? points[0];
   }
   return undefined;

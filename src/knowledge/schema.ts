@@ -314,6 +314,8 @@ export const Lexicon = z.strictObject({
   /** The units a question phrase asks for ("how long" → days, months, years, hours, km). */
   questionUnits: z.record(z.string().min(1), z.array(z.string().min(1))),
   roles: phrases,
+  /** Words asking who made a plan ("wrote", "drew up", "signed"): answered by the plan's authors. */
+  authorship: phrases,
   outOfScope: phrases,
   verbatimCues: phrases,
 });

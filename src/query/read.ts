@@ -31,7 +31,14 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
     spans.filter((s) => !planSpans.some((p) => s.start >= p.start && s.end <= p.end)).map((s) => s.value);
   const parties = unique(outsidePlans(vocabulary.parties.matchAll(words)));
   const people = unique(outsidePlans(vocabulary.people.matchAll(words)));
-  const topics = unique(vocabulary.topics.matchAll(words).map((s) => s.value));
+  // A party's name is no topic ("the EU says…" is not about EU membership).
+  const partySpans = vocabulary.parties.matchAll(words);
+  const topics = unique(
+    vocabulary.topics
+      .matchAll(words)
+      .filter((t) => !partySpans.some((p) => p.start === t.start && p.end === t.end))
+      .map((s) => s.value),
+  );
   const roles = unique(vocabulary.roles.matchAll(words).map((s) => s.value));
   const dates = findDates(words);
   const figures = findFigures(words, cleaned, planSpans, point, vocabulary);

@@ -27,6 +27,7 @@ export interface Vocabulary {
   /** Question phrases → the units they ask for ("how long" → days, years …). */
   questionUnits: PhraseTable<string[]>;
   roles: PhraseTable<string>;
+  authorship: PhraseTable<true>;
   outOfScope: PhraseTable<string>;
   verbatimCues: PhraseTable<true>;
   parties: PhraseTable<PartyId>;
@@ -133,6 +134,7 @@ function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     units,
     questionUnits: table(Object.entries(lexicon.questionUnits)),
     roles: table(lexicon.roles.map((w) => [w, w])),
+    authorship: table(lexicon.authorship.map((w) => [w, true as const])),
     outOfScope: table(lexicon.outOfScope.map((w) => [w, w])),
     verbatimCues: table(lexicon.verbatimCues.map((w) => [w, true as const])),
     parties,

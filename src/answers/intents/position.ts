@@ -15,7 +15,9 @@ export const positionAnswer: IntentAnswer = (asked) => {
   const party = partyOf(asked);
   if (!party) return undefined;
   const name = core.kb.actors.get(party)?.name ?? party;
-  const topicId = topicOf(asked);
+  const hasPositions = (topic: string) =>
+    core.kb.issuesByTopic.get(topic)?.positions.some((p) => p.party === party) ?? false;
+  const topicId = topicOf(asked, hasPositions) ?? topicOf(asked);
   const issue = topicId ? core.kb.issuesByTopic.get(topicId) : undefined;
   if (issue) {
     const positions = issue.positions.filter((p) => p.party === party);
