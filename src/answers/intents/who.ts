@@ -18,7 +18,13 @@ export const whoAnswer: IntentAnswer = ({ core, query, result }) => {
   const authorWords = new Set(
     vocabulary.authorship.matchAll(query.words).flatMap((s) => query.words.slice(s.start, s.end)),
   );
-  const otherWords = query.content.filter((w) => !authorWords.has(w));
+  // "Russia or the US?": the parties offered as answers are no other subject.
+  const partyWords = new Set(
+    vocabularyOf(core.kb)
+      .parties.matchAll(query.words)
+      .flatMap((s) => query.words.slice(s.start, s.end)),
+  );
+  const otherWords = query.content.filter((w) => !authorWords.has(w) && !partyWords.has(w));
   if (query.plans.length === 1 && (otherWords.length === 0 || (asksAuthor && otherWords.length <= 1))) {
     const plan = core.kb.plans.get(query.plans[0]!)!;
     return leadWith(factView(core, plan.id)!, `**${plan.shortName}:** ${plan.proposedBy}.`);
