@@ -136,7 +136,15 @@ export function answerTimeline(core: Core, query: string | undefined, page?: num
     const cleaned = cleanQuery(query);
     const read = readQuery(cleaned, vocabularyOf(core.kb));
     const result = core.index.search(read.text, { limit: 12 });
-    events = result.status === 'not_found' ? [] : eventsAbout(core, read.text, result.hits[0]!);
+    // A topic or person named outright is an in-domain filter even when other words are unknown.
+    const named = read.topics[0] ?? read.people[0];
+    const best: SearchHit | undefined =
+      result.status !== 'not_found'
+        ? result.hits[0]
+        : named
+          ? { id: named, kind: read.topics[0] ? 'topic' : 'actor', confidence: 1, matchedBy: 'alias' }
+          : undefined;
+    events = best ? eventsAbout(core, read.text, best) : [];
     if (events.length === 0) return notFoundAnswer(core, cleaned, result, 'events about');
     filter = ` about "${literal(cleaned, 60)}"`;
   }
@@ -161,6 +169,13 @@ export function answerTimeline(core: Core, query: string | undefined, page?: num
  * name them; anything else ("Geneva", "prisoner swap") → the events that themselves match best.
  */
 function eventsAbout(core: Core, query: string, best: SearchHit): TimelineEvent[] {
+  // Events that match the words themselves ("Berlin talks", "Mar-a-Lago") beat the whole thread they belong to.
+  const eventHits = core.index.search(query, { kinds: ['event'], limit: 60 }).hits;
+  const topEvent = eventHits[0]?.confidence ?? 0;
+  if (topEvent >= 0.75 && best.kind !== 'actor') {
+    const ids = new Set(eventHits.filter((h) => h.confidence >= topEvent * 0.8).map((h) => h.id));
+    return core.kb.events.filter((e) => ids.has(e.id));
+  }
   const named = best.matchedBy === 'exact' || best.matchedBy === 'alias';
   if (best.kind === 'topic' && named) return core.kb.events.filter((e) => e.topics.includes(best.id));
   if (best.kind === 'actor') {
@@ -174,9 +189,9 @@ function eventsAbout(core: Core, query: string, best: SearchHit): TimelineEvent[
     };
     return core.kb.events.filter((e) => mentions(`${e.title} ${e.summary}`));
   }
-  const hits = core.index.search(query, { kinds: ['event'], limit: 60 }).hits;
-  const top = hits[0]?.confidence ?? 0;
-  const ids = new Set(hits.filter((h) => h.confidence >= Math.max(ambiguousAt, top * 0.8)).map((h) => h.id));
+  const ids = new Set(
+    eventHits.filter((h) => h.confidence >= Math.max(ambiguousAt, topEvent * 0.8)).map((h) => h.id),
+  );
   return core.kb.events.filter((e) => ids.has(e.id));
 }
 
