@@ -172,7 +172,11 @@ function eventsAbout(core: Core, query: string, best: SearchHit): TimelineEvent[
   // Events that match the words themselves ("Berlin talks", "Mar-a-Lago") beat the whole thread they belong to.
   const eventHits = core.index.search(query, { kinds: ['event'], limit: 60 }).hits;
   const topEvent = eventHits[0]?.confidence ?? 0;
-  if (topEvent >= 0.75 && best.kind !== 'actor') {
+  const topic = best.kind === 'topic' ? core.kb.topics.get(best.id) : undefined;
+  // …unless the filter is the topic itself, by id or title ("znpp"): then its whole thread.
+  const wholeTopic =
+    topic !== undefined && [topic.id, topic.title].some((name) => normaliseForMatching(name) === query);
+  if (topEvent >= 0.75 && best.kind !== 'actor' && !wholeTopic) {
     const ids = new Set(eventHits.filter((h) => h.confidence >= topEvent * 0.8).map((h) => h.id));
     return core.kb.events.filter((e) => ids.has(e.id));
   }
