@@ -308,7 +308,8 @@ export class SearchIndex {
         if (term !== token) found.push({ term, factor: 0.9 });
       }
     }
-    if (found.length > 0 || token.length < 4 || /^\d+$/.test(token)) return found;
+    // A four-letter word one letter off is too often another word ("sick" is no "Dick").
+    if (found.length > 0 || unstemmed.length < 5 || /^\d+$/.test(token)) return found;
     const seen = new Set<string>();
     for (const variant of [token, ...deletionsOf(token)]) {
       for (const term of this.deletions.get(variant) ?? []) {
