@@ -117,7 +117,7 @@ export function parseArguments(words: readonly string[], preset: OptionValues = 
       const what = option.name === definition.primary ? 'The text' : `--${option.name}`;
       return {
         ok: false,
-        message: `${what} is too long: at most ${maxQueryLength} characters. Shorten it and try again.`,
+        message: `${what} is too long (${[...value].length} characters; at most ${maxQueryLength}). Shorten it and try again.`,
       };
     }
   }
@@ -336,7 +336,8 @@ export async function runBatch(
       );
     } else {
       try {
-        const request = JSON.parse(raw) as Record<string, unknown>;
+        // a raw control character (a CR pasted into a string) is not valid JSON: read it as a space
+        const request = JSON.parse(raw.replace(/[\u0000-\u001f]/g, ' ')) as Record<string, unknown>;
         if (!request || typeof request !== 'object' || Array.isArray(request))
           throw new Error('not an object');
         command = typeof request.command === 'string' ? request.command : '';
@@ -387,7 +388,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     await runInteractive(core);
     return 0;
   }
-  const parsed = parseFreeWords(argv);
+  const parsed = first.startsWith('/')
+    ? parseArguments([first.slice(1), ...argv.slice(1)])
+    : parseFreeWords(argv);
   const answer = execute(core, parsed);
   const json = argv.includes('--json');
   const command = parsed.ok ? parsed.line.command : clip(first ?? '', 40);

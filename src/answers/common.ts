@@ -165,8 +165,9 @@ export function prose(core: Core, text: string): string {
     .replace(/\b(see(?: also)? )([a-z0-9]+(?:-[a-z0-9]+)+)\b/g, (whole, see: string, id: string) =>
       core.index.entry(id) ? `${see}“${titleOf(core, id)}”` : whole,
     )
-    .replace(/(?<![\w-])([a-z]+(?:-[a-z]+)*-\d+[a-z]?(?:-\d+[a-z]?)*)(?![\w-])/g, (whole, id: string) =>
-      core.kb.provisions.has(id) ? provisionLabel(core, id) : whole,
+    .replace(
+      /(?<![\w-]|\/[a-z]+ )([a-z]+(?:-[a-z]+)*-\d+[a-z]?(?:-\d+[a-z]?)*)(?![\w-])/g,
+      (whole, id: string) => (core.kb.provisions.has(id) ? provisionLabel(core, id) : whole),
     );
 }
 

@@ -114,7 +114,7 @@ function fitSections(
       return [clip(line, width)];
     }
     const markers = sectionMarkers(section, numberOf);
-    const lines = ['', ...wrapParagraph(`■ ${heading}${markers ? `  ${markers}` : ''}`, width, '', '  ')];
+    const lines = ['', ...wrapParagraph(`■ ${heading}${markers ? ` ${markers}` : ''}`, width, '', '  ')];
     if (!text) return lines;
     if (full) return [...lines, ...wrap(text, width, '  ')];
     // one line per bullet item; running text wrapped, then clipped to the lines it may take
