@@ -35,7 +35,8 @@ export function createHelp(list: () => readonly Command[]): Command {
           `and carries the fact base's "as of" date (${humanDate(core.kb.meta.asOf)}). /help <command> explains one.`,
         sections: list().map((command) => ({
           heading: `/${command.definition.name}`,
-          text: `${command.definition.description}. Example: \`${command.definition.usage}\``,
+          // the usage line says what the command does by example; /help <command> says the rest
+          text: `\`${command.definition.usage}\``,
           citations: [],
         })),
       });
