@@ -52,7 +52,8 @@ export function resolveCitation(core: Core, citation: Citation): ResolvedCitatio
     reliability: source.reliability,
     reliabilityLabel: label,
     weak,
-    ...('quote' in citation ? { quote: citation.quote } : { note: citation.note }),
+    // quotes stay verbatim; our own notes read like the rest of the reply
+    ...('quote' in citation ? { quote: citation.quote } : { note: humaniseDates(citation.note) }),
   };
 }
 
@@ -276,10 +277,10 @@ export { clip, wellFormed };
 
 /** A fact-check verdict in words, for people: the one wording every renderer and answer uses. */
 export const verdictLabels: Record<Verdict, string> = {
-  supported: 'Supported by the sources',
-  contradicted: 'Contradicted by the sources',
+  supported: 'Supported',
+  contradicted: 'Contradicted',
   depends_on_plan: 'Depends on the plan',
-  disputed: 'Disputed: sources disagree',
+  disputed: 'Disputed between sources',
   not_in_sources: 'Not in the sources',
 };
 

@@ -4,6 +4,7 @@ import { ambiguousAt, type SearchHit } from '../search/index.js';
 import { normaliseForMatching } from '../text/normalise.js';
 import {
   baseAnswer,
+  collectCitations,
   literal,
   errorAnswer,
   formatValue,
@@ -238,6 +239,8 @@ export function answerCompare(core: Core, query: string | undefined, planA?: str
     title: `${topicData.title}: ${chosen.map((p) => planLabel(core, p)).join(' vs ')}`,
     text: topic.text,
     sections,
+    // the opening text is the topic's own summary: its sources lead
+    citations: collectCitations(sections, resolveCitations(core, topicData.citations)),
     factIds: topic.factIds,
   });
 }
@@ -297,8 +300,8 @@ export function answerSources(core: Core, query?: string): Answer {
       `described in our own words and cited by publisher, date and link. ${used.size} references in use (${byTier}). ` +
       `Replies flag weak tiers (state media: Russia's own positions only; aggregators).`,
     sections: documents.map((s) => ({
-      heading: `${s.title} — ${s.publisher}${s.date ? `, ${humanDate(s.date)}` : ''}`,
-      text: `${reliabilityOf(s).label}. ${s.note}`,
+      heading: `${s.title} — ${s.publisher}${s.date ? `, ${humanDate(s.date)}` : ''} (${reliabilityOf(s).label})`,
+      text: s.note,
       citations: [],
     })),
   });

@@ -2,6 +2,7 @@ import type { Core } from '../core.js';
 import type { Issue, PartyId, Provision, Topic } from '../knowledge/schema.js';
 import {
   baseAnswer,
+  collectCitations,
   formatValue,
   planLabel,
   planOrder,
@@ -93,6 +94,8 @@ export function topicView(core: Core, topicId: string): Answer {
     title: topic.title,
     text: [values, topic.summary + statusMark(topic)].filter(Boolean).join('\n'),
     sections,
+    // the opening summary is the topic's own statement: its sources lead the list
+    citations: collectCitations(sections, resolveCitations(core, topic.citations)),
     factIds: [topic.id, ...provisions.map((p) => p.id), ...topic.changes.map((c) => c.id)],
   });
 }
@@ -157,7 +160,7 @@ export function issueView(core: Core, issue: Issue): Answer {
       ...positions.map(
         (p) => `• ${p.summary}${p.attributedTo ? ` — *per ${p.attributedTo}*` : ''}${statusMark(p)}`,
       ),
-      ...gaps.map((gap) => `• ${gap.note}`),
+      ...gaps.map((gap) => `• Not known: ${gap.note}`),
     ];
     sections.push({
       heading: partyNames[party],
@@ -203,6 +206,7 @@ export function issueView(core: Core, issue: Issue): Answer {
     title: issue.title,
     text: `${issue.summary}${statusMark(issue)}${disputed}`,
     sections,
+    citations: collectCitations(sections, resolveCitations(core, issue.citations)),
     factIds: [issue.id, ...issue.positions.map((p) => p.id), ...issue.notes.map((n) => n.id)],
   });
 }

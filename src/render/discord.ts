@@ -123,7 +123,9 @@ export function renderDiscord(answer: Answer, options: DiscordRenderOptions): Di
  */
 function answerPayload(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
   const numberOf = citationNumbers(answer);
-  const verdict = answer.verdict ? `**${verdictLabel(answer.verdict)}.** ` : '';
+  const label = answer.verdict ? verdictLabel(answer.verdict) : '';
+  // the verdict in words first, unless the answer already opens with it
+  const verdict = label && !answer.text.replace(/^\W+/, '').startsWith(label) ? `**${label}.** ` : '';
   const body = [clipText(`${verdict}${answer.text}`, textBudget)];
   let used = body[0]!.length;
   let shown = 0;

@@ -52,7 +52,9 @@ export function renderText(answer: Answer, options: TextRenderOptions = {}): str
 
   const head: string[] = [...wrap(plainText(answer.title), width)];
   head.push('─'.repeat(Math.min(width, Math.max(20, Math.min(72, length(plainText(answer.title)))))));
-  if (answer.verdict) head.push(...wrap(`Verdict: ${verdictLabel(answer.verdict)}`, width));
+  // the verdict in words, unless the answer already opens with it
+  const label = answer.verdict ? verdictLabel(answer.verdict) : '';
+  if (label && !plainText(answer.text).startsWith(label)) head.push(...wrap(`Verdict: ${label}`, width));
   const opening = wrap(plainText(answer.text), width);
   head.push(...(full ? opening : clipLines(opening, maxTextLines, width)));
 
@@ -88,9 +90,7 @@ function footer(answer: Answer, width: number, pageHint?: string): string[] {
   const parts = footerParts(answer);
   if (answer.page && answer.page.count > 1 && pageHint) parts.push(pageHint);
   const lines = [clip(parts.join(' · '), width)];
-  if (answer.factIds.length > 0) {
-    lines.push(clip(`facts: ${answer.factIds.join(', ')}`, width));
-  }
+  if (answer.factIds.length > 0) lines.push(idsLine(answer.factIds, width));
   return lines;
 }
 
@@ -151,6 +151,16 @@ function fitSections(
     out.push('', `… ${left} more ${left === 1 ? 'item' : 'items'}: add --full to see everything`);
   }
   return out;
+}
+
+/** "facts: a, b, c…": as many whole ids as fit the line (people copy them to propose corrections). */
+function idsLine(ids: readonly string[], width: number): string {
+  let line = `facts: ${ids[0]}`;
+  for (const id of ids.slice(1)) {
+    if (length(line) + id.length + 3 > width) return `${line}…`;
+    line += `, ${id}`;
+  }
+  return length(line) > width ? clip(line, width) : line;
 }
 
 /** At most `max` lines; the last kept line ends with "…" when lines were dropped. */
