@@ -1,6 +1,7 @@
 import type { Core } from '../core.js';
 import { reliabilityTiers, type ChangeType, type PlanId, type TimelineEvent } from '../knowledge/schema.js';
 import { ambiguousAt, type SearchHit } from '../search/index.js';
+import { humanDate, humanDateRange } from '../text/dates.js';
 import { normaliseForMatching } from '../text/normalise.js';
 import {
   baseAnswer,
@@ -16,7 +17,6 @@ import {
   statusMark,
 } from './common.js';
 import { cleanQuery, planMentioned, validateQuery } from './reading.js';
-import { humanDate, humanDateRange } from '../text/dates.js';
 import type { Answer, AnswerSection } from './types.js';
 import { topicView } from './views.js';
 

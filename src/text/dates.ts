@@ -1,22 +1,37 @@
 /**
- * Dates as people read them: "24 Dec 2025", "Oct 2025". The knowledge and JSON fields keep ISO dates
- * (YYYY-MM-DD, sortable, unambiguous); everything written for a person goes through here.
+ * Dates as people read them: "2025-12-24" → "24 Dec 2025", "2025-12" → "Dec 2025"; a range shares what it can
+ * ("14–15 Dec 2025", "30 Nov – 1 Dec 2025"). Anything else is returned unchanged.
  */
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "2025-12-24" → "24 Dec 2025"; "2025-10" → "Oct 2025"; anything else is returned unchanged. */
-export function humanDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso.trim());
-  if (!match) return iso;
-  const [, year, month, day] = match;
-  const name = months[Number(month) - 1];
-  if (!name || (day !== undefined && (Number(day) < 1 || Number(day) > 31))) return iso;
-  return day === undefined ? `${name} ${year}` : `${Number(day)} ${name} ${year}`;
+interface Parts {
+  year: string;
+  month: string;
+  day?: string;
 }
 
-/** "24 Dec 2025", or a range "24 Dec 2025 – 3 Jan 2026" when an end date is given. */
-export function humanDateRange(start: string, end?: string | null): string {
-  return end ? `${humanDate(start)} – ${humanDate(end)}` : humanDate(start);
+function parts(iso: string): Parts | undefined {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  const month = match ? monthNames[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return undefined;
+  return { year: match[1]!, month, ...(match[3] ? { day: String(Number(match[3])) } : {}) };
+}
+
+export function humanDate(iso: string): string {
+  const p = parts(iso);
+  if (!p) return iso;
+  return [p.day, p.month, p.year].filter(Boolean).join(' ');
+}
+
+export function humanDateRange(start: string, end?: string): string {
+  const a = parts(start);
+  const b = end ? parts(end) : undefined;
+  if (!a || !b || end === start) return humanDate(start);
+  if (a.year !== b.year) return `${humanDate(start)} – ${humanDate(end!)}`;
+  if (a.month !== b.month || !a.day || !b.day) {
+    return `${[a.day, a.month].filter(Boolean).join(' ')} – ${humanDate(end!)}`;
+  }
+  return `${a.day}–${b.day} ${a.month} ${a.year}`;
 }
 
 /** Rewrites full ISO dates inside prose ("on 2026-01-06") into the human form ("on 6 Jan 2026"). */

@@ -13,7 +13,7 @@ import type { Answer } from '../../src/answers/types.js';
 import { lookupAnswer } from '../../src/answers/lookup.js';
 import { commands, findCommand } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
-import { humanDate } from '../../src/text/dates.js';
+import { humanDate, humanDateRange } from '../../src/text/dates.js';
 import { requiredCommands } from '../fixtures/commands.js';
 
 /** The data as shipped, read without the loader, so the listings are checked against the files. */
@@ -22,7 +22,15 @@ const readJson = <T>(file: string) => JSON.parse(readFileSync(join(knowledgeDir,
 const meta = readJson<{ asOf: string; corrections: string }>('meta.json');
 const timelineFile =
   readJson<
-    { id: string; date: string; title: string; summary: string; topics?: string[]; aliases?: string[] }[]
+    {
+      id: string;
+      date: string;
+      endDate?: string;
+      title: string;
+      summary: string;
+      topics?: string[];
+      aliases?: string[];
+    }[]
   >('timeline.json');
 const sourcesFile = readJson<{ id: string; title: string; file?: string }[]>('sources/sources.json');
 const provisionsOf = (plan: string) =>
@@ -159,7 +167,7 @@ describe('/timeline', () => {
     for (const a of allPages((page) => answerTimeline(core, undefined, page))) {
       a.sections.forEach((section, i) => {
         const event = timelineFile.find((e) => e.id === a.factIds[i])!;
-        expect(section.heading.startsWith(humanDate(event.date))).toBe(true);
+        expect(section.heading.startsWith(humanDateRange(event.date, event.endDate))).toBe(true);
         expect(section.text).toContain(event.title);
         expect(section.citations.length).toBeGreaterThan(0);
       });
