@@ -35,9 +35,7 @@ export function wrap(text: string, width: number, indent = ''): string[] {
 
 /** Characters as a terminal counts them (code points; wide CJK glyphs are rare here and ignored). */
 export function length(text: string): number {
-  let n = 0;
-  for (const _ of text) n += 1;
-  return n;
+  return [...text].length;
 }
 
 /** The terminal's width: COLUMNS, else the tty's columns, else 80; never narrower than 40. */

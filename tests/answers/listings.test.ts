@@ -20,18 +20,17 @@ import { requiredCommands } from '../fixtures/commands.js';
 const knowledgeDir = join(import.meta.dirname, '../../knowledge');
 const readJson = <T>(file: string) => JSON.parse(readFileSync(join(knowledgeDir, file), 'utf8')) as T;
 const meta = readJson<{ asOf: string; corrections: string }>('meta.json');
-const timelineFile =
-  readJson<
-    {
-      id: string;
-      date: string;
-      endDate?: string;
-      title: string;
-      summary: string;
-      topics?: string[];
-      aliases?: string[];
-    }[]
-  >('timeline.json');
+const timelineFile = readJson<
+  {
+    id: string;
+    date: string;
+    endDate?: string;
+    title: string;
+    summary: string;
+    topics?: string[];
+    aliases?: string[];
+  }[]
+>('timeline.json');
 const sourcesFile = readJson<{ id: string; title: string; file?: string }[]>('sources/sources.json');
 const provisionsOf = (plan: string) =>
   readJson<{ id: string; number: number; part?: string; title: string }[]>(`provisions/${plan}.json`);
