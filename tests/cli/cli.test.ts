@@ -301,6 +301,25 @@ describe('interactive session', () => {
     expect(out.match(new RegExp(`As of ${humanDate(asOf)}`, 'g'))!.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('pages with next and prev, says when there is no more, and reads a plain line as a question', async () => {
+    const input = [
+      '/plan us-28',
+      'next',
+      'next',
+      'next',
+      'prev',
+      'how many troops can Ukraine keep?',
+      '',
+    ].join('\n');
+    const result = await run(entry, [], input);
+    expect(result.code).toBe(0);
+    const pages = [...result.stdout.matchAll(/page (\d) of (\d)/g)].map((m) => m[1]);
+    expect(pages.filter((_, i) => i % 2 === 0)).toEqual(['1', '2', '3', '2']);
+    expect(result.stdout).toContain('That was the last page');
+    expect(result.stdout).toContain("Size of Ukraine's armed forces (troop cap)");
+    expect(result.stdout).not.toContain('Unknown command');
+  });
+
   it('reports bad lines and keeps going', async () => {
     const result = await run(entry, [], '/frobnicate\n/ask\n/provision znpp --json\n/quit\n/help\n');
     expect(result.code).toBe(0);
