@@ -86,15 +86,17 @@ export function createInteractionsServer(deps: InteractionsServerDeps): Interact
   const ready = deps.ready ?? (() => true);
   let draining = false;
 
+  const health = (_req: IncomingMessage, res: ServerResponse): void => {
+    const ok = ready() && !draining;
+    sendJson(res, ok ? 200 : 503, {
+      status: ok ? 'ok' : draining ? 'shutting down' : 'starting',
+      ...(ok ? (deps.health?.() ?? {}) : {}),
+    });
+  };
   const routes = new Routes()
     .add('POST', '/interactions', interactionsRoute(verifier, handler, logger))
-    .add('GET', '/healthz', (_req, res) => {
-      const ok = ready() && !draining;
-      sendJson(res, ok ? 200 : 503, {
-        status: ok ? 'ok' : draining ? 'shutting down' : 'starting',
-        ...(ok ? (deps.health?.() ?? {}) : {}),
-      });
-    });
+    .add('GET', '/healthz', health)
+    .add('HEAD', '/healthz', health);
 
   const server = http.createServer({
     // Discord waits 3 s for an answer; nothing legitimate takes longer to send a few kilobytes.
