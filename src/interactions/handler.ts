@@ -15,6 +15,7 @@ import type { Answer } from '../answers/types.js';
 import { factLabel } from '../commands/autocomplete.js';
 import type { Command, CommandDefinition, OptionValues } from '../commands/types.js';
 import type { Core } from '../core.js';
+import { clip } from '../text/clip.js';
 import type { Cooldowns } from '../discord/cooldown.js';
 import { HIDE_OPTION, TARGET_OPTION } from '../discord/definitions.js';
 import { describeError, type Logger } from '../discord/log.js';
@@ -55,11 +56,6 @@ const MAX_CHOICE_LENGTH = 100;
 
 export const SOMETHING_WENT_WRONG =
   'Something went wrong while answering. The error was logged; please try again in a moment.';
-
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
 
 /** A short ephemeral notice (cooldown, stale button, error) that pings nobody. */
 export function notice(text: string): InteractionResponse {

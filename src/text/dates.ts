@@ -33,3 +33,8 @@ export function humanDateRange(start: string, end?: string): string {
   }
   return `${a.day}–${b.day} ${a.month} ${a.year}`;
 }
+
+/** Rewrites full ISO dates inside prose ("on 2026-01-06") into the human form ("on 6 Jan 2026"). */
+export function humaniseDates(text: string): string {
+  return text.replace(/(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])/g, (iso) => humanDate(iso));
+}
