@@ -1,6 +1,7 @@
 import type { Core } from '../core.js';
 import { reliabilityTiers, type ChangeType, type PlanId, type TimelineEvent } from '../knowledge/schema.js';
 import { ambiguousAt, type SearchHit } from '../search/index.js';
+import { humanDate } from '../text/dates.js';
 import { normaliseForMatching } from '../text/normalise.js';
 import {
   baseAnswer,
@@ -274,8 +275,17 @@ export function answerAbout(core: Core): Answer {
     title: 'About this bot',
     text:
       `A neutral fact bot on ${meta.title}. Every statement traces to a curated fact, every fact to its sources.\n` +
-      `**As of ${meta.asOf}.** ${meta.asOfNote}`,
+      `**Reviewed ${humanDate(meta.asOf)} · latest reliable report ${humanDate(meta.latestReliable)} · ` +
+      `latest item of any kind ${humanDate(meta.latestAny)} (headline only).** ${meta.asOfNote}`,
     sections: [
+      {
+        heading: 'Dates',
+        text:
+          `• Reviewed: ${humanDate(meta.asOf)} — answers are as of this date.\n` +
+          `• Latest reliable report: ${humanDate(meta.latestReliable)} — ${meta.latestReliableNote}\n` +
+          `• Latest item of any kind: ${humanDate(meta.latestAny)} — ${meta.latestAnyNote}`,
+        citations: [],
+      },
       {
         heading: 'What it knows',
         text:

@@ -401,7 +401,7 @@ const answeredQuestions: [string, string[]][] = [
   ['when was the Berlin statement?', ['eu-6']],
   ['Has Russia accepted the 20-point plan?', ['us-ua-20-status']],
   ['What happened on 2 December 2025?', ['ev-2025-12-02-witkoff-putin-moscow']],
-  ['When will the war end?', ['ev-2026-07-02-latest-source']],
+  ['When will the war end?', ['ev-latest-known-state']],
 ];
 
 describe('questions answered after the search', () => {
