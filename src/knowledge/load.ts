@@ -8,6 +8,7 @@ import { normaliseQuoteText } from './quotes.js';
 import {
   ActorsFile,
   IssuesFile,
+  Lexicon,
   Meta,
   PlansFile,
   ProvisionsFile,
@@ -75,6 +76,8 @@ export interface KnowledgeBase {
   events: TimelineEvent[];
   actors: Map<string, Actor>;
   facts: Map<string, FactEntry>;
+  /** How people type questions: read by the query reader (src/query/). */
+  lexicon: Lexicon;
 }
 
 export interface KnowledgeProblem {
@@ -112,6 +115,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
   const issueList = read('issues.json', IssuesFile) ?? [];
   const eventList = read('timeline.json', TimelineFile) ?? [];
   const actorList = read('parties.json', ActorsFile) ?? [];
+  const lexicon = read('lexicon.json', Lexicon);
 
   const sources = new Map(sourceList.map((source) => [source.id, source]));
   const sourceTexts = readSourceTexts(dir, sourceList, problems);
@@ -266,6 +270,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
     events: [...eventList].sort((a, b) => a.date.localeCompare(b.date)),
     actors: new Map(actorList.map((actor) => [actor.id, actor])),
     facts,
+    lexicon: lexicon as Lexicon,
   };
 }
 

@@ -251,3 +251,61 @@ export const Meta = z.strictObject({
   gaps: z.array(Gap).default([]),
 });
 export type Meta = z.infer<typeof Meta>;
+
+/** The kinds of question the query reader tells apart (src/query/). */
+export const intentNames = [
+  'when',
+  'who',
+  'figure',
+  'compare',
+  'what-changed',
+  'party-position',
+  'status',
+  'plan-overview',
+  'list',
+] as const;
+
+/** Words as people type them → the words the fact base uses; "" drops the word. */
+const rewrites = z.record(z.string().min(1), z.string());
+const phrases = z.array(text);
+
+/**
+ * knowledge/lexicon.json: the vocabulary of questions (slang, spelling variants, Ukrainian and Russian forms,
+ * synonyms, plan nicknames, cue words per intent, units, out-of-scope markers). Data, so a maintainer adds a
+ * word without touching code.
+ */
+export const Lexicon = z.strictObject({
+  about: text.optional(),
+  slang: rewrites,
+  variants: rewrites,
+  translations: rewrites,
+  synonyms: rewrites,
+  stopwords: z.array(z.string().min(1)),
+  planNames: z.array(
+    z.strictObject({
+      plan: PlanId,
+      /** How many points the plan is named after ("28-point"). */
+      number: z.number().int().positive(),
+      /** Phrases that name the plan on their own. */
+      names: phrases,
+      /** Words that name it only before a plan word ("Trump's plan", "the new draft"). */
+      nicknames: phrases,
+    }),
+  ),
+  planWords: phrases,
+  /** Short forms of the parties that parties.json does not list ("EU" → europe). */
+  parties: z.record(z.string().min(1), PartyId),
+  intents: z.strictObject(
+    Object.fromEntries(intentNames.map((name) => [name, phrases])) as {
+      [K in (typeof intentNames)[number]]: typeof phrases;
+    },
+  ),
+  negations: phrases,
+  units: z.record(z.string().min(1), phrases),
+  /** The units a question phrase asks for ("how long" → days, months, years, hours, km). */
+  questionUnits: z.record(z.string().min(1), z.array(z.string().min(1))),
+  roles: phrases,
+  outOfScope: phrases,
+  verbatimCues: phrases,
+});
+export type Lexicon = z.infer<typeof Lexicon>;

@@ -1,9 +1,40 @@
 /**
- * Dates as people read and write them. The fact base stores ISO dates ("2026-12-01", or "2026-11" when
- * only the month is known); replies show them the way a reader says them ("1 Dec 2026").
+ * Dates as people read them: "2025-12-24" → "24 Dec 2025", "2025-12" → "Dec 2025"; a range shares what it can
+ * ("14–15 Dec 2025", "30 Nov – 1 Dec 2025"). Anything else is returned unchanged.
  */
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-const monthNames = [
+interface Parts {
+  year: string;
+  month: string;
+  day?: string;
+}
+
+function parts(iso: string): Parts | undefined {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  const month = match ? monthNames[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return undefined;
+  return { year: match[1]!, month, ...(match[3] ? { day: String(Number(match[3])) } : {}) };
+}
+
+export function humanDate(iso: string): string {
+  const p = parts(iso);
+  if (!p) return iso;
+  return [p.day, p.month, p.year].filter(Boolean).join(' ');
+}
+
+export function humanDateRange(start: string, end?: string): string {
+  const a = parts(start);
+  const b = end ? parts(end) : undefined;
+  if (!a || !b || end === start) return humanDate(start);
+  if (a.year !== b.year) return `${humanDate(start)} – ${humanDate(end!)}`;
+  if (a.month !== b.month || !a.day || !b.day) {
+    return `${[a.day, a.month].filter(Boolean).join(' ')} – ${humanDate(end!)}`;
+  }
+  return `${a.day}–${b.day} ${a.month} ${a.year}`;
+}
+
+const fullMonthNames = [
   'January',
   'February',
   'March',
@@ -18,22 +49,9 @@ const monthNames = [
   'December',
 ];
 
-function parts(date: string): { day: string; month: string | undefined; year: string } {
-  const [year = '', month, day] = date.split('-');
-  const name = month ? monthNames[Number(month) - 1] : undefined;
-  return { day: day ? String(Number(day)) : '', month: name, year };
-}
-
-/** "2026-12-01" → "1 Dec 2026"; "2026-11" → "Nov 2026"; anything else is returned as it is. */
-export function humanDate(date: string): string {
-  const { day, month, year } = parts(date);
-  if (!month || !/^\d{4}$/.test(year)) return date;
-  return [day, month.slice(0, 3), year].filter(Boolean).join(' ');
-}
-
 /** "2025-12-02" → "2 December 2025": the spelled-out form people type when they ask about a date. */
-export function spelledDate(date: string): string {
-  const { day, month, year } = parts(date);
-  if (!month) return date;
-  return [day, month, year].filter(Boolean).join(' ');
+export function spelledDate(iso: string): string {
+  const p = parts(iso);
+  if (!p) return iso;
+  return [p.day, fullMonthNames[monthNames.indexOf(p.month)], p.year].filter(Boolean).join(' ');
 }

@@ -1,12 +1,17 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultKnowledgeDir } from '../../src/knowledge/load.js';
+
+/** The real lexicon: the vocabulary of questions is the same for any fact base. */
+const lexicon = JSON.parse(readFileSync(join(defaultKnowledgeDir, 'lexicon.json'), 'utf8')) as unknown;
 
 /** A small, valid knowledge base; each test breaks one thing in it. */
 export function validFixture() {
   const cite = [{ source: 'doc', quote: 'The cap is “600,000” troops.' }];
   const ref = [{ source: 'ref-one', note: 'reports the cap' }];
   return {
+    'lexicon.json': lexicon,
     'meta.json': {
       title: 'Fixture',
       asOf: '2026-02-01',
