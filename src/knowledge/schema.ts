@@ -78,11 +78,29 @@ const factFields = {
   citations,
 };
 
-/** A number that is the point of a provision: troop cap 600,000, $100 billion, 100 days. */
+/**
+ * A figure the fact sheet gives: troop cap 600,000, $100 billion, 100 days. `label` says whose figure it is
+ * and what it counts; `year` is a calendar year (2040), `count` a plain number whose label names the thing.
+ */
 export const Value = z.strictObject({
   label: text,
   amount: z.number().finite(),
-  unit: z.enum(['troops', 'usd', 'eur', 'days', 'years', 'percent', 'km', 'points', 'people']),
+  unit: z.enum([
+    'troops',
+    'usd',
+    'eur',
+    'hours',
+    'days',
+    'weeks',
+    'months',
+    'years',
+    'year',
+    'percent',
+    'km',
+    'points',
+    'people',
+    'count',
+  ]),
 });
 export type Value = z.infer<typeof Value>;
 
@@ -148,6 +166,8 @@ export const Topic = z.strictObject({
   ...factFields,
   title: text,
   aliases: z.array(text).default([]),
+  /** Figures of the thread that no point of a plan carries: positions, events, context (attributed in the label). */
+  values: z.array(Value).default([]),
   provisions: z.array(slug).default([]),
   changes: z.array(Change).default([]),
   related: z.array(slug).default([]),

@@ -1,7 +1,7 @@
 import type { Core } from '../../core.js';
 import { vocabularyOf, type Query, type Vocabulary } from '../../query/index.js';
 import { normaliseForMatching, stem, tokenize } from '../../text/normalise.js';
-import { formatValue } from '../common.js';
+import { labelledValue } from '../common.js';
 import { factView } from '../views.js';
 import { leadWith, type IntentAnswer } from './shared.js';
 
@@ -48,8 +48,12 @@ function sentencesOf(core: Core, id: string): string[] {
   if (!entry) return [];
   const texts = [entry.summary];
   const provision = core.kb.provisions.get(id);
-  if (provision?.values.length) texts.push(`Figures: ${provision.values.map(formatValue).join(', ')}.`);
   const topic = core.kb.topics.get(id);
+  const note =
+    entry.kind === 'plan-note' ? core.kb.plans.get(entry.parent!)?.notes.find((n) => n.id === id) : undefined;
+  // Each structured figure is a sentence of its own, its label saying what it counts and whose it is.
+  for (const value of [...(provision?.values ?? []), ...(topic?.values ?? []), ...(note?.values ?? [])])
+    texts.push(`${labelledValue(value)}.`);
   const issue = core.kb.issues.get(id) ?? (topic ? core.kb.issuesByTopic.get(topic.id) : undefined);
   if (topic) {
     for (const pid of topic.provisions) {
