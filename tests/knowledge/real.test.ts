@@ -23,12 +23,13 @@ describe('the shipped knowledge base', () => {
     expect(report.peopleMissing).toEqual([]);
   });
 
-  it('marks every item from the weakly sourced section (G2) unverified, with the reason', () => {
-    const weak = [...kb.facts.values()].filter(
-      (f) => f.kind === 'event' && f.sheet.some((t) => t.startsWith('G2.')),
-    );
-    expect(weak.length).toBeGreaterThanOrEqual(14);
+  it('marks every fact from the weakly sourced section (G2) unverified, with the reason', () => {
+    const weak = [...kb.facts.values()].filter((f) => f.sheet.some((t) => t.startsWith('G2.')));
+    const g2Lines = new Set(weak.flatMap((f) => f.sheet).filter((t) => t.startsWith('G2.')));
+    expect(g2Lines.size).toBe(14);
     for (const fact of weak) {
+      // A topic is an overview of a thread: it may mention a weak item, marked where it does.
+      if (fact.kind === 'topic') continue;
       expect(fact.status, fact.id).toBe('unverified');
       expect(fact.statusNote, fact.id).toBeTruthy();
     }
