@@ -338,8 +338,17 @@ export function answerAbout(core: Core): Answer {
     title: 'About this bot',
     text:
       `A neutral fact bot on ${meta.title}. Every statement traces to a curated fact, every fact to its sources.\n` +
-      `**As of ${humanDate(meta.asOf)}.** ${meta.asOfNote}`,
+      `**Reviewed ${humanDate(meta.asOf)} · latest reliable report ${humanDate(meta.latestReliable)} · ` +
+      `latest item of any kind ${humanDate(meta.latestAny)} (headline only).** ${meta.asOfNote}`,
     sections: [
+      {
+        heading: 'Dates',
+        text:
+          `• Reviewed: ${humanDate(meta.asOf)} — answers are as of this date.\n` +
+          `• Latest reliable report: ${humanDate(meta.latestReliable)} — ${meta.latestReliableNote}\n` +
+          `• Latest item of any kind: ${humanDate(meta.latestAny)} — ${meta.latestAnyNote}`,
+        citations: [],
+      },
       {
         heading: 'What it knows',
         text:
