@@ -1,6 +1,7 @@
 import type { Core } from '../core.js';
 import { reliabilityTiers, type ChangeType, type PlanId, type TimelineEvent } from '../knowledge/schema.js';
 import { ambiguousAt, type SearchHit } from '../search/index.js';
+import { readQuery, vocabularyOf } from '../query/index.js';
 import { humanDate, humanDateRange } from '../text/dates.js';
 import { normaliseForMatching } from '../text/normalise.js';
 import {
@@ -17,6 +18,7 @@ import {
   statusMark,
 } from './common.js';
 import { cleanQuery, planMentioned, validateQuery } from './reading.js';
+import { topicOf } from './intents/shared.js';
 import type { Answer, AnswerSection } from './types.js';
 import { topicView } from './views.js';
 
@@ -150,8 +152,17 @@ export function answerTimeline(core: Core, query: string | undefined, page?: num
     const invalid = validateQuery(core, query, 'a filter');
     if (invalid) return invalid;
     const cleaned = cleanQuery(query);
-    const result = core.index.search(cleaned, { limit: 12 });
-    events = result.status === 'not_found' ? [] : eventsAbout(core, cleaned, result.hits[0]!);
+    const read = readQuery(cleaned, vocabularyOf(core.kb));
+    const result = core.index.search(read.text, { limit: 12 });
+    // A topic or person named outright is an in-domain filter even when other words are unknown.
+    const named = read.topics[0] ?? read.people[0];
+    const best: SearchHit | undefined =
+      result.status !== 'not_found'
+        ? result.hits[0]
+        : named
+          ? { id: named, kind: read.topics[0] ? 'topic' : 'actor', confidence: 1, matchedBy: 'alias' }
+          : undefined;
+    events = best ? eventsAbout(core, read.text, best) : [];
     if (events.length === 0) return notFoundAnswer(core, cleaned, result, 'events about');
     filter = ` about "${literal(cleaned, 60)}"`;
   }
@@ -177,6 +188,17 @@ export function answerTimeline(core: Core, query: string | undefined, page?: num
  * name them; anything else ("Geneva", "prisoner swap") → the events that themselves match best.
  */
 function eventsAbout(core: Core, query: string, best: SearchHit): TimelineEvent[] {
+  // Events that match the words themselves ("Berlin talks", "Mar-a-Lago") beat the whole thread they belong to.
+  const eventHits = core.index.search(query, { kinds: ['event'], limit: 60 }).hits;
+  const topEvent = eventHits[0]?.confidence ?? 0;
+  const topic = best.kind === 'topic' ? core.kb.topics.get(best.id) : undefined;
+  // …unless the filter is the topic itself, by id or title ("znpp"): then its whole thread.
+  const wholeTopic =
+    topic !== undefined && [topic.id, topic.title].some((name) => normaliseForMatching(name) === query);
+  if (topEvent >= 0.75 && best.kind !== 'actor' && !wholeTopic) {
+    const ids = new Set(eventHits.filter((h) => h.confidence >= topEvent * 0.8).map((h) => h.id));
+    return core.kb.events.filter((e) => ids.has(e.id));
+  }
   const named = best.matchedBy === 'exact' || best.matchedBy === 'alias';
   if (best.kind === 'topic' && named) return core.kb.events.filter((e) => e.topics.includes(best.id));
   if (best.kind === 'actor') {
@@ -190,9 +212,9 @@ function eventsAbout(core: Core, query: string, best: SearchHit): TimelineEvent[
     };
     return core.kb.events.filter((e) => mentions(`${e.title} ${e.summary}`));
   }
-  const hits = core.index.search(query, { kinds: ['event'], limit: 60 }).hits;
-  const top = hits[0]?.confidence ?? 0;
-  const ids = new Set(hits.filter((h) => h.confidence >= Math.max(ambiguousAt, top * 0.8)).map((h) => h.id));
+  const ids = new Set(
+    eventHits.filter((h) => h.confidence >= Math.max(ambiguousAt, topEvent * 0.8)).map((h) => h.id),
+  );
   return core.kb.events.filter((e) => ids.has(e.id));
 }
 
@@ -201,15 +223,15 @@ export function answerCompare(core: Core, query: string | undefined, planA?: str
   const invalid = validateQuery(core, query, 'a topic to compare');
   if (invalid) return invalid;
   const cleaned = cleanQuery(query!);
-  const result = core.index.search(cleaned, { kinds: ['topic', 'provision', 'change', 'issue'], limit: 6 });
-  const topicId = result.hits
-    .map((hit) => (hit.kind === 'topic' ? hit.id : core.index.entry(hit.id)?.topics[0]))
-    .find((id): id is string => id !== undefined && core.kb.topics.has(id));
-  if (result.status === 'not_found' || !topicId)
-    return notFoundAnswer(core, cleaned, result, 'a topic called');
-  const plans = [resolvePlanId(core, planA), resolvePlanId(core, planB)].filter(
+  // "army size 28pt vs 20pt": the topic is what is left once the plans are set aside.
+  const read = readQuery(cleaned, vocabularyOf(core.kb));
+  const result = core.index.search(read.text, { kinds: ['topic', 'provision', 'change', 'issue'], limit: 6 });
+  const topicId = core.kb.topics.has(cleaned) ? cleaned : topicOf({ core, query: read, result });
+  if (!topicId) return notFoundAnswer(core, cleaned, result, 'a topic called');
+  const named = [resolvePlanId(core, planA), resolvePlanId(core, planB)].filter(
     (p): p is PlanId => p !== undefined,
   );
+  const plans = named.length > 0 ? named : read.plans.length >= 2 ? read.plans : [];
   const chosen = plans.length > 0 ? planOrder.filter((p) => plans.includes(p)) : planOrder;
   const topic = topicView(core, topicId);
   const topicData = core.kb.topics.get(topicId)!;
@@ -316,8 +338,17 @@ export function answerAbout(core: Core): Answer {
     title: 'About this bot',
     text:
       `A neutral fact bot on ${meta.title}. Every statement traces to a curated fact, every fact to its sources.\n` +
-      `**As of ${humanDate(meta.asOf)}.** ${meta.asOfNote}`,
+      `**Reviewed ${humanDate(meta.asOf)} · latest reliable report ${humanDate(meta.latestReliable)} · ` +
+      `latest item of any kind ${humanDate(meta.latestAny)} (headline only).** ${meta.asOfNote}`,
     sections: [
+      {
+        heading: 'Dates',
+        text:
+          `• Reviewed: ${humanDate(meta.asOf)} — answers are as of this date.\n` +
+          `• Latest reliable report: ${humanDate(meta.latestReliable)} — ${meta.latestReliableNote}\n` +
+          `• Latest item of any kind: ${humanDate(meta.latestAny)} — ${meta.latestAnyNote}`,
+        citations: [],
+      },
       {
         heading: 'What it knows',
         text:

@@ -21,6 +21,7 @@ import { HIDE_OPTION, TARGET_OPTION } from '../discord/definitions.js';
 import { describeError, type Logger } from '../discord/log.js';
 import { decodeCustomId } from '../render/custom-ids.js';
 import { renderDiscord, type DiscordPayload, type DiscordRenderOptions } from '../render/discord.js';
+import { Lru } from './cache.js';
 import {
   EPHEMERAL,
   InteractionType,
@@ -45,6 +46,9 @@ export interface InteractionHandler {
   /** What to send instead when sending `handle()`'s response failed: an apology, or no choices. */
   fallback(raw: unknown): InteractionResponse;
 }
+
+/** How many answers (with their rendered payloads) are remembered; see cache.ts. */
+const CACHED_ANSWERS = 200;
 
 /** Discord's autocomplete limits. */
 const MAX_CHOICES = 25;
@@ -109,8 +113,32 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
   const { core, cooldowns, logger } = deps;
   const byName = new Map(deps.commands.map((c) => [c.definition.name, c]));
   const titleOf = (id: string): string => factLabel(core, id);
-  const render = (answer: Answer, options: DiscordRenderOptions): DiscordPayload =>
-    renderDiscord(answer, { titleOf, ...options });
+  const answers = new Lru<Answer>(CACHED_ANSWERS);
+  const renders = new WeakMap<Answer, Map<string, DiscordPayload>>();
+
+  /** The command's answer; the same question again is answered from the cache (answers are pure). */
+  function run(command: Command, options: OptionValues): Answer {
+    const key = `${command.definition.name}\u0000${JSON.stringify(options)}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = command.run(core, options);
+      answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** The rendered payload, shared between identical requests: callers must not mutate it. */
+  function render(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
+    const key = JSON.stringify(options);
+    let byOptions = renders.get(answer);
+    if (!byOptions) renders.set(answer, (byOptions = new Map()));
+    let payload = byOptions.get(key);
+    if (!payload) {
+      payload = renderDiscord(answer, { titleOf, ...options });
+      if (byOptions.size < 16) byOptions.set(key, payload);
+    }
+    return payload;
+  }
 
   function onCommand(i: ReadInteraction): [InteractionResponse, string] {
     const command = byName.get(i.commandName);
@@ -133,7 +161,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       ];
     }
     const options = readOptions(i.options, definition);
-    const answer = command.run(core, options);
+    const answer = run(command, options);
     const hideValue = i.options.find((o) => o.name === HIDE_OPTION)?.value;
     let hide = definition.lookup && (hideValue === true || hideValue === 'true');
     let target = definition.lookup ? userOption(i.options, TARGET_OPTION) : undefined;
@@ -142,7 +170,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       hide = true;
       target = undefined;
     }
-    const payload = render(answer, {
+    let payload = render(answer, {
       command: definition.name,
       hide,
       ...(target && !hide ? { targetUserId: target } : {}),
@@ -152,8 +180,11 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     });
     if (target && hide) {
       // Only the asker sees a hidden reply: mention the target for context, ping nobody.
-      payload.content = `(Hidden reply: <@${target}> cannot see it, so they were not pinged.)`;
-      payload.allowed_mentions = { parse: [] };
+      payload = {
+        ...payload,
+        content: `(Hidden reply: <@${target}> cannot see it, so they were not pinged.)`,
+        allowed_mentions: { parse: [] },
+      };
     }
     return [reply(payload, hide), answer.status];
   }
@@ -217,7 +248,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     }
     switch (action.kind) {
       case 'sources': {
-        const answer = need('sources').run(core, { facts: action.factIds.join(' ') });
+        const answer = run(need('sources'), { facts: action.factIds.join(' ') });
         if (answer.status !== 'found' || answer.factIds.length === 0) {
           return [
             notice(
@@ -238,16 +269,16 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         if (!command || !primary || !value || !core.index.entry(value)) {
           return [notice('That choice is no longer available. Run the command again.'), 'stale'];
         }
-        const answer = command.run(core, { [primary]: value });
+        const answer = run(command, { [primary]: value });
         return [showResult(i, answer, { command: command.definition.name }), `pick ${answer.status}`];
       }
       case 'plan': {
-        const answer = need('plan').run(core, { plan: action.plan, page: action.page });
+        const answer = run(need('plan'), { plan: action.plan, page: action.page });
         return [showResult(i, answer, { command: 'plan' }), `plan page ${answer.page?.index ?? '?'}`];
       }
       case 'timeline': {
         const about = action.about || undefined;
-        const answer = need('timeline').run(core, { about, page: action.page });
+        const answer = run(need('timeline'), { about, page: action.page });
         return [
           showResult(i, answer, { command: 'timeline', ...(about ? { about } : {}) }),
           `timeline page ${answer.page?.index ?? '?'}`,

@@ -328,10 +328,13 @@ describe('/sources', () => {
 });
 
 describe('/about', () => {
-  it('states the as-of date, the source documents and how to correct a fact', () => {
+  it('states the three dates as people write them, the source documents and how to correct a fact', () => {
     const a = answerAbout(core);
     expect(a.status).toBe('found');
-    expect(a.text).toContain(`As of ${humanDate(meta.asOf)}`);
+    expect(a.text).toContain(`Reviewed ${humanDate(meta.asOf)} · latest reliable report `);
+    expect(a.text).toMatch(
+      /Reviewed \d{1,2} [A-Z][a-z]{2} \d{4} · latest reliable report \d{1,2} [A-Z][a-z]{2} \d{4} · latest item of any kind/,
+    );
     const body = a.sections.map((s) => `${s.heading}\n${s.text}`).join('\n');
     for (const document of sourcesFile.filter((s) => s.file)) expect(body).toContain(document.title);
     expect(body).toContain(meta.corrections);

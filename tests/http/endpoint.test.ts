@@ -80,6 +80,7 @@ describe('PING and the health check', () => {
 
   it('GET /healthz is 200 while serving; unknown paths 404, wrong methods 405', async () => {
     expect((await request(`${base}/healthz`, { method: 'GET' })).status).toBe(200);
+    expect((await request(`${base}/healthz`, { method: 'HEAD' })).status).toBe(200);
     expect((await request(`${base}/nope`, { method: 'GET' })).status).toBe(404);
     const wrong = await request(url, { method: 'GET' });
     expect(wrong.status).toBe(405);
@@ -145,6 +146,38 @@ describe('slash commands', () => {
     );
     const data = expectMessage(reply, 4, [FAKE_OTHER_USER_ID]);
     expect(String(data.content)).toBe(`<@${FAKE_OTHER_USER_ID}>`);
+  });
+
+  it("the same question asked differently by several people: no reply takes on another one's hide or target", async () => {
+    const query = { name: 'query', type: STRING, value: 'znpp' };
+    const target = { name: 'target', type: USER, value: FAKE_OTHER_USER_ID };
+    const hide = { name: 'hide', type: BOOLEAN, value: true };
+    for (let round = 0; round < 2; round += 1) {
+      const hiddenTargeted = expectMessage(
+        await postInteraction(url, app, commandInteraction('provision', [query, hide, target], newUser())),
+        4,
+      );
+      expect(String(hiddenTargeted.content)).toMatch(/Hidden reply/);
+      const targeted = expectMessage(
+        await postInteraction(url, app, commandInteraction('provision', [query, target], newUser())),
+        4,
+        [FAKE_OTHER_USER_ID],
+      );
+      expect(targeted.content).toBe(`<@${FAKE_OTHER_USER_ID}>`);
+      const plain = expectMessage(
+        await postInteraction(url, app, commandInteraction('provision', [query], newUser())),
+        4,
+      );
+      expect(plain.content).toBeUndefined();
+      expect(plain.flags).toBeUndefined();
+      expect(plain.embeds).toEqual(targeted.embeds);
+      const hidden = expectMessage(
+        await postInteraction(url, app, commandInteraction('provision', [query, hide], newUser())),
+        4,
+      );
+      expect(hidden.content).toBeUndefined();
+      expect(hidden.flags).toBe(EPHEMERAL);
+    }
   });
 
   it('an unknown command gets an ephemeral notice', async () => {
