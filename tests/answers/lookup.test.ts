@@ -137,6 +137,13 @@ describe('figures of a thread', () => {
     }
   });
 
+  it('comparing a thread no plan has a point on gives its point-by-point view, not empty sides', () => {
+    const answer = lookupAnswer(core, 'ask', 'compare the E3 counter-proposal with the 28-point plan');
+    expect(answer.factIds[0]).toBe('e3-counterproposal');
+    expect(answer.sections.some((s) => s.text.includes('No point on this topic'))).toBe(false);
+    expect(answer.sections.some((s) => /600,000/.test(s.text))).toBe(true);
+  });
+
   it('a plan note shows its figures', () => {
     const note = core.kb.plans.get('us-ua-20')!.notes.find((n) => n.values.length > 0)!;
     const answer = lookupAnswer(core, 'provision', note.id);
