@@ -33,7 +33,8 @@ import {
 } from './api.js';
 
 export interface InteractionHandlerDeps {
-  core: Core;
+  /** The core serving now: read once per interaction, so a knowledge reload applies from the next one. */
+  getCore: () => Core;
   commands: readonly Command[];
   cooldowns: Cooldowns;
   logger: Logger;
@@ -114,14 +115,22 @@ function userOption(options: readonly ApiOption[], name: string): string | undef
 }
 
 export function createInteractionHandler(deps: InteractionHandlerDeps): InteractionHandler {
-  const { core, cooldowns, logger } = deps;
+  const { getCore, cooldowns, logger } = deps;
   const byName = new Map(deps.commands.map((c) => [c.definition.name, c]));
-  const titleOf = (id: string): string => factLabel(core, id);
-  const answers = new Lru<Answer>(CACHED_ANSWERS);
+  /** Per knowledge base, so a reload starts afresh (and the old answers go with the old core). */
+  const answerCaches = new WeakMap<Core, Lru<Answer>>();
   const renders = new WeakMap<Answer, Map<string, DiscordPayload>>();
+  /** The core of the interaction being handled (handling is synchronous: one at a time). */
+  let core: Core = getCore();
 
-  /** The command's answer; the same question again is answered from the cache (answers are pure). */
+  /**
+   * The command's answer. Lookup commands answer from the facts alone, so the same question again is
+   * answered from the cache; other commands always run.
+   */
   function run(command: Command, options: OptionValues): Answer {
+    if (!command.definition.lookup) return command.run(core, options);
+    let answers = answerCaches.get(core);
+    if (!answers) answerCaches.set(core, (answers = new Lru<Answer>(CACHED_ANSWERS)));
     const key = `${command.definition.name}\u0000${JSON.stringify(options)}`;
     let answer = answers.get(key);
     if (!answer) {
@@ -138,7 +147,8 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     if (!byOptions) renders.set(answer, (byOptions = new Map()));
     let payload = byOptions.get(key);
     if (!payload) {
-      payload = renderDiscord(answer, { titleOf, ...options });
+      const current = core;
+      payload = renderDiscord(answer, { titleOf: (id) => factLabel(current, id), ...options });
       if (byOptions.size < 16) byOptions.set(key, payload);
     }
     return payload;
@@ -333,6 +343,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
   return {
     handle(raw, logFields = {}) {
       const started = performance.now();
+      core = getCore();
       const i = readInteraction(raw);
       const fields = { ...logFields, ...describe(i) };
       try {

@@ -48,7 +48,12 @@ const newUser = (): string => (1_500_000_000_000_000_000n + BigInt((userSeq += 1
 beforeAll(async () => {
   const core = loadCore();
   const logger = createLogger('info', [], (line) => void log.push(line));
-  const handler = createInteractionHandler({ core, commands, cooldowns: new Cooldowns(0), logger });
+  const handler = createInteractionHandler({
+    getCore: () => core,
+    commands,
+    cooldowns: new Cooldowns(0),
+    logger,
+  });
   endpoint = createInteractionsServer({ publicKey: app.publicKeyHex, handler, logger });
   const address = await endpoint.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${address.port}`;
