@@ -87,6 +87,7 @@ describe('PING and the health check', () => {
     expect((await request(`${base}/healthz`, { method: 'GET' })).status).toBe(200);
     expect((await request(`${base}/healthz`, { method: 'HEAD' })).status).toBe(200);
     expect((await request(`${base}/nope`, { method: 'GET' })).status).toBe(404);
+    expect((await postInteraction(`${url}/`, app, { type: 1 })).json).toEqual({ type: 1 });
     const wrong = await request(url, { method: 'GET' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.allow).toBe('POST');
