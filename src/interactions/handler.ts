@@ -15,6 +15,7 @@ import type { Answer } from '../answers/types.js';
 import { factLabel } from '../commands/autocomplete.js';
 import type { Command, OptionValues } from '../commands/types.js';
 import type { Core } from '../core.js';
+import { clip } from '../text/clip.js';
 import type { Cooldowns } from '../discord/cooldown.js';
 import { HIDE_OPTION, TARGET_OPTION } from '../discord/definitions.js';
 import { describeError, type Logger } from '../discord/log.js';
@@ -29,7 +30,7 @@ import {
   type InteractionResponse,
   type ReadInteraction,
 } from './api.js';
-import { SOMETHING_WENT_WRONG, clip, notice, readOptions, reply, update, userOption } from './replies.js';
+import { SOMETHING_WENT_WRONG, notice, readOptions, reply, update, userOption } from './replies.js';
 
 export interface InteractionHandlerDeps {
   /** The core serving now: read once per interaction, so a knowledge reload applies from the next one. */

@@ -5,6 +5,7 @@
  */
 import type { CommandDefinition, OptionValues } from '../commands/types.js';
 import type { DiscordPayload } from '../render/discord.js';
+import { clip } from '../text/clip.js';
 import {
   EPHEMERAL,
   ResponseType,
@@ -15,11 +16,6 @@ import {
 
 export const SOMETHING_WENT_WRONG =
   'Something went wrong while answering. The error was logged; please try again in a moment.';
-
-export function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
 
 /** A short ephemeral notice (cooldown, stale button, error) that pings nobody. */
 export function notice(text: string): InteractionResponse {
