@@ -13,11 +13,7 @@ import type { Answer } from '../../src/answers/types.js';
 import { lookupAnswer } from '../../src/answers/lookup.js';
 import { commands, findCommand } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
-<<<<<<< HEAD
 import { humanDate, humanDateRange } from '../../src/text/dates.js';
-=======
-import { humanDate } from '../../src/text/dates.js';
->>>>>>> knowledge
 import { requiredCommands } from '../fixtures/commands.js';
 
 /** The data as shipped, read without the loader, so the listings are checked against the files. */
@@ -335,14 +331,10 @@ describe('/about', () => {
   it('states the three dates as people write them, the source documents and how to correct a fact', () => {
     const a = answerAbout(core);
     expect(a.status).toBe('found');
-<<<<<<< HEAD
-    expect(a.text).toContain(`As of ${humanDate(meta.asOf)}`);
-=======
     expect(a.text).toContain(`Reviewed ${humanDate(meta.asOf)} · latest reliable report `);
     expect(a.text).toMatch(
       /Reviewed \d{1,2} [A-Z][a-z]{2} \d{4} · latest reliable report \d{1,2} [A-Z][a-z]{2} \d{4} · latest item of any kind/,
     );
->>>>>>> knowledge
     const body = a.sections.map((s) => `${s.heading}\n${s.text}`).join('\n');
     for (const document of sourcesFile.filter((s) => s.file)) expect(body).toContain(document.title);
     expect(body).toContain(meta.corrections);
