@@ -23,7 +23,7 @@ import {
 import { loadCore, type Core } from './core.js';
 import { Cooldowns } from './discord/cooldown.js';
 import { watchLauncher } from './discord/launcher.js';
-import { createLogger, describeError, tokenSecrets, type Logger } from './discord/log.js';
+import { createLogger, describeError, tokenSecrets, whole, type Logger } from './discord/log.js';
 import { createInteractionsServer } from './http/server.js';
 import { createInteractionHandler } from './interactions/handler.js';
 import { KnowledgeError } from './knowledge/load.js';
@@ -36,7 +36,8 @@ function loadCoreOrExit(logger: Logger): Core {
     return loadCore();
   } catch (error) {
     logger.error('cannot load the knowledge base', {
-      error: error instanceof KnowledgeError ? error.message : String(error),
+      // every problem, unclipped: a maintainer fixes them all from this one line
+      error: error instanceof KnowledgeError ? whole(error.message) : String(error),
     });
     process.exit(1);
   }
@@ -88,7 +89,7 @@ async function runHttp(config: HttpConfig): Promise<void> {
   const logger = createLogger(config.logLevel);
   const core = loadCoreOrExit(logger);
   const handler = createInteractionHandler({
-    core,
+    getCore: () => core,
     commands,
     cooldowns: new Cooldowns(config.cooldownSeconds),
     logger,

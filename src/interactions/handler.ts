@@ -13,26 +13,28 @@
  */
 import type { Answer } from '../answers/types.js';
 import { factLabel } from '../commands/autocomplete.js';
-import type { Command, CommandDefinition, OptionValues } from '../commands/types.js';
+import type { Command, OptionValues } from '../commands/types.js';
 import type { Core } from '../core.js';
+import { clip } from '../text/clip.js';
 import type { Cooldowns } from '../discord/cooldown.js';
 import { HIDE_OPTION, TARGET_OPTION } from '../discord/definitions.js';
 import { describeError, type Logger } from '../discord/log.js';
 import { decodeCustomId } from '../render/custom-ids.js';
 import { renderDiscord, type DiscordPayload, type DiscordRenderOptions } from '../render/discord.js';
+import { Lru } from './cache.js';
 import {
   EPHEMERAL,
   InteractionType,
   ResponseType,
   readInteraction,
-  type ApiOption,
   type InteractionResponse,
-  type MessageData,
   type ReadInteraction,
 } from './api.js';
+import { SOMETHING_WENT_WRONG, notice, readOptions, reply, update, userOption } from './replies.js';
 
 export interface InteractionHandlerDeps {
-  core: Core;
+  /** The core serving now: read once per interaction, so a knowledge reload applies from the next one. */
+  getCore: () => Core;
   commands: readonly Command[];
   cooldowns: Cooldowns;
   logger: Logger;
@@ -45,76 +47,52 @@ export interface InteractionHandler {
   fallback(raw: unknown): InteractionResponse;
 }
 
+/** How many answers (with their rendered payloads) are remembered; see cache.ts. */
+const CACHED_ANSWERS = 200;
+
 /** Discord's autocomplete limits. */
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
 
-export const SOMETHING_WENT_WRONG =
-  'Something went wrong while answering. The error was logged; please try again in a moment.';
-
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-/** A short ephemeral notice (cooldown, stale button, error) that pings nobody. */
-export function notice(text: string): InteractionResponse {
-  return {
-    type: ResponseType.Message,
-    data: { content: clip(text, 2000), flags: EPHEMERAL, allowed_mentions: { parse: [] } },
-  };
-}
-
-function reply(payload: DiscordPayload, ephemeral: boolean): InteractionResponse {
-  const data: MessageData = {
-    ...(payload.content !== undefined ? { content: payload.content } : {}),
-    embeds: payload.embeds,
-    components: payload.components,
-    allowed_mentions: payload.allowed_mentions.users?.length
-      ? { parse: [], users: payload.allowed_mentions.users }
-      : { parse: [] },
-  };
-  if (ephemeral) data.flags = EPHEMERAL;
-  return { type: ResponseType.Message, data };
-}
-
-/** An update keeps the message's content (so a target is not pinged again) and pings no one. */
-function update(payload: DiscordPayload): InteractionResponse {
-  return {
-    type: ResponseType.UpdateMessage,
-    data: { embeds: payload.embeds, components: payload.components, allowed_mentions: { parse: [] } },
-  };
-}
-
-/** Reads a slash command's options by the command's own definition, coercing defensively. */
-export function readOptions(options: readonly ApiOption[], definition: CommandDefinition): OptionValues {
-  const values: OptionValues = {};
-  for (const option of definition.options) {
-    const raw = options.find((o) => o.name === option.name)?.value;
-    if (raw === undefined || raw === null) continue;
-    if (option.type === 'string') values[option.name] = String(raw);
-    else if (option.type === 'integer') {
-      const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
-      if (Number.isSafeInteger(n)) values[option.name] = n;
-    } else if (option.type === 'boolean') {
-      values[option.name] = raw === true || raw === 'true';
-    }
-  }
-  return values;
-}
-
-function userOption(options: readonly ApiOption[], name: string): string | undefined {
-  const value = options.find((o) => o.name === name)?.value;
-  const id = typeof value === 'string' ? value.trim() : undefined;
-  return id && /^\d{1,20}$/.test(id) ? id : undefined;
-}
-
 export function createInteractionHandler(deps: InteractionHandlerDeps): InteractionHandler {
-  const { core, cooldowns, logger } = deps;
+  const { getCore, cooldowns, logger } = deps;
   const byName = new Map(deps.commands.map((c) => [c.definition.name, c]));
-  const titleOf = (id: string): string => factLabel(core, id);
-  const render = (answer: Answer, options: DiscordRenderOptions): DiscordPayload =>
-    renderDiscord(answer, { titleOf, ...options });
+  /** Per knowledge base, so a reload starts afresh (and the old answers go with the old core). */
+  const answerCaches = new WeakMap<Core, Lru<Answer>>();
+  const renders = new WeakMap<Answer, Map<string, DiscordPayload>>();
+  /** The core of the interaction being handled (handling is synchronous: one at a time). */
+  let core: Core = getCore();
+
+  /**
+   * The command's answer. Lookup commands answer from the facts alone, so the same question again is
+   * answered from the cache; other commands always run.
+   */
+  function run(command: Command, options: OptionValues): Answer {
+    if (!command.definition.lookup) return command.run(core, options);
+    let answers = answerCaches.get(core);
+    if (!answers) answerCaches.set(core, (answers = new Lru<Answer>(CACHED_ANSWERS)));
+    const key = `${command.definition.name}\u0000${JSON.stringify(options)}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = command.run(core, options);
+      answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** The rendered payload, shared between identical requests: callers must not mutate it. */
+  function render(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
+    const key = JSON.stringify(options);
+    let byOptions = renders.get(answer);
+    if (!byOptions) renders.set(answer, (byOptions = new Map()));
+    let payload = byOptions.get(key);
+    if (!payload) {
+      const current = core;
+      payload = renderDiscord(answer, { titleOf: (id) => factLabel(current, id), ...options });
+      if (byOptions.size < 16) byOptions.set(key, payload);
+    }
+    return payload;
+  }
 
   function onCommand(i: ReadInteraction): [InteractionResponse, string] {
     const command = byName.get(i.commandName);
@@ -137,7 +115,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       ];
     }
     const options = readOptions(i.options, definition);
-    const answer = command.run(core, options);
+    const answer = run(command, options);
     const hideValue = i.options.find((o) => o.name === HIDE_OPTION)?.value;
     let hide = definition.lookup && (hideValue === true || hideValue === 'true');
     let target = definition.lookup ? userOption(i.options, TARGET_OPTION) : undefined;
@@ -146,7 +124,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       hide = true;
       target = undefined;
     }
-    const payload = render(answer, {
+    let payload = render(answer, {
       command: definition.name,
       hide,
       ...(target && !hide ? { targetUserId: target } : {}),
@@ -156,8 +134,11 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     });
     if (target && hide) {
       // Only the asker sees a hidden reply: mention the target for context, ping nobody.
-      payload.content = `(Hidden reply: <@${target}> cannot see it, so they were not pinged.)`;
-      payload.allowed_mentions = { parse: [] };
+      payload = {
+        ...payload,
+        content: `(Hidden reply: <@${target}> cannot see it, so they were not pinged.)`,
+        allowed_mentions: { parse: [] },
+      };
     }
     return [reply(payload, hide), answer.status];
   }
@@ -221,7 +202,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     }
     switch (action.kind) {
       case 'sources': {
-        const answer = need('sources').run(core, { facts: action.factIds.join(' ') });
+        const answer = run(need('sources'), { facts: action.factIds.join(' ') });
         if (answer.status !== 'found' || answer.factIds.length === 0) {
           return [
             notice(
@@ -242,16 +223,16 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         if (!command || !primary || !value || !core.index.entry(value)) {
           return [notice('That choice is no longer available. Run the command again.'), 'stale'];
         }
-        const answer = command.run(core, { [primary]: value });
+        const answer = run(command, { [primary]: value });
         return [showResult(i, answer, { command: command.definition.name }), `pick ${answer.status}`];
       }
       case 'plan': {
-        const answer = need('plan').run(core, { plan: action.plan, page: action.page });
+        const answer = run(need('plan'), { plan: action.plan, page: action.page });
         return [showResult(i, answer, { command: 'plan' }), `plan page ${answer.page?.index ?? '?'}`];
       }
       case 'timeline': {
         const about = action.about || undefined;
-        const answer = need('timeline').run(core, { about, page: action.page });
+        const answer = run(need('timeline'), { about, page: action.page });
         return [
           showResult(i, answer, { command: 'timeline', ...(about ? { about } : {}) }),
           `timeline page ${answer.page?.index ?? '?'}`,
@@ -302,6 +283,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
   return {
     handle(raw, logFields = {}) {
       const started = performance.now();
+      core = getCore();
       const i = readInteraction(raw);
       const fields = { ...logFields, ...describe(i) };
       try {
