@@ -121,7 +121,7 @@ describe('slash commands', () => {
       const { data } = await run(name, exampleFor(name));
       const embeds = data.embeds as { title?: string; footer?: { text?: string } }[];
       expect(embeds[0]!.title).toBeTruthy();
-      expect(embeds[0]!.footer?.text).toMatch(/As of \d{1,2} [A-Z][a-z]{2} \d{4}/);
+      expect(embeds[0]!.footer?.text).toMatch(/(As of|reviewed) \d{1,2} [A-Z][a-z]{2} \d{4}/);
       expect(Number(data.flags ?? 0) & EPHEMERAL).toBe(0);
     });
   }
