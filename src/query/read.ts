@@ -104,6 +104,8 @@ function decideIntent({ cues, plans, point, parties, people, content }: Signals)
   if (point?.plan) return 'lookup';
   if (cues.has('status')) return 'status';
   if (cues.has('when')) return 'when';
+  // "Who sits on the council now vs before?": the change answers it.
+  if (cues.has('who') && (cues.has('compare') || cues.has('what-changed'))) return 'what-changed';
   if (cues.has('who')) return 'who';
   if (cues.has('compare')) return 'compare';
   if (cues.has('what-changed')) return 'what-changed';

@@ -77,11 +77,19 @@ function table<T>(entries: Iterable<[string, T]>): PhraseTable<T> {
 function buildVocabulary(kb: KnowledgeBase): Vocabulary {
   const lexicon: Lexicon = kb.lexicon;
   const rewrites = new PhraseTable<string[]>();
+  // A synonym replaces only words the facts do not use themselves; a word they use ("land") is kept and the
+  // synonym added ("land territory"), so the facts that say it still match.
+  const factText = ` ${[...kb.facts.values()]
+    .flatMap((f) => [f.title, f.summary, ...f.aliases])
+    .map(normaliseForMatching)
+    .join(' | ')} `;
+  const usedByFacts = (words: readonly string[]) => factText.includes(` ${words.join(' ')} `);
   // Later sections win on the same phrase: synonyms, then variants, translations, slang.
   for (const section of [lexicon.synonyms, lexicon.variants, lexicon.translations, lexicon.slang]) {
     for (const [phrase, replacement] of Object.entries(section)) {
       const words = phraseWords(phrase);
-      const into = tokenize(normaliseForMatching(replacement));
+      const kept = section === lexicon.synonyms && usedByFacts(words) ? words : [];
+      const into = [...kept, ...tokenize(normaliseForMatching(replacement)).filter((w) => !kept.includes(w))];
       // A rewrite that normalisation already performs is no rewrite.
       if (words.join(' ') !== into.join(' ')) rewrites.add(words, into);
     }

@@ -25,11 +25,16 @@ export const whenAnswer: IntentAnswer = (asked) => {
     const e = onThatDay[0]!;
     return leadWith(factView(core, e.id)!, `**${humanDateRange(e.date, e.endDate)}** — ${e.title}.`);
   }
-  const eventHits = searchKinds(core, query.text, ['event'], 12).filter((hit) => {
+  const allEvents = searchKinds(core, query.text, ['event'], 12);
+  const onDates = allEvents.filter((hit) => {
     const event = eventById(asked.core.kb.events, hit.id);
     return event !== undefined && query.dates.every((date) => sameDate(event, date));
   });
-  const event = eventHits[0];
+  // A date in the question usually dates the event, but not always ("a deal by June"): an event on that date
+  // wins unless another fits the words clearly better.
+  const dated = onDates[0];
+  const event =
+    dated && dated.confidence >= (allEvents[0]?.confidence ?? 0) - 0.1 ? dated : (allEvents[0] ?? dated);
   if (event && event.confidence >= 0.5 && event.confidence >= (best?.confidence ?? 0) * 0.8) {
     const e = eventById(core.kb.events, event.id)!;
     return leadWith(factView(core, e.id)!, `**${humanDateRange(e.date, e.endDate)}** — ${e.title}.`);

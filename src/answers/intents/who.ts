@@ -9,11 +9,16 @@ import { leadWith, searchKinds, type IntentAnswer } from './shared.js';
 export const whoAnswer: IntentAnswer = ({ core, query, result }) => {
   const named = query.people[0];
   const best = result.hits[0];
-  if (named) {
-    const aboutThem = !best || best.id === named || best.kind === 'actor' || best.confidence < 0.75;
-    if (aboutThem) return factView(core, named);
-  }
   const vocabulary = vocabularyOf(core.kb);
+  const spanWords = (spans: { start: number; end: number }[]) =>
+    new Set(spans.flatMap((s) => query.words.slice(s.start, s.end)));
+  // "Who is Umerov?", "who's budanov now": nothing but the name. "Who met Witkoff in Geneva?" asks for a deed.
+  const nameWords = spanWords([
+    ...vocabulary.people.matchAll(query.words),
+    ...vocabulary.roles.matchAll(query.words),
+  ]);
+  const aboutThem = named !== undefined && query.content.every((w) => nameWords.has(w));
+  if (aboutThem) return factView(core, named);
   const asksAuthor = vocabulary.authorship.matchAll(query.words).length > 0;
   const authorWords = new Set(
     vocabulary.authorship.matchAll(query.words).flatMap((s) => query.words.slice(s.start, s.end)),
@@ -38,9 +43,20 @@ export const whoAnswer: IntentAnswer = ({ core, query, result }) => {
     if (holder) return factView(core, holder.id);
   }
   // Who did something: the dated event or background note that records it.
-  const deed = searchKinds(core, query.text, ['event', 'plan-note', 'issue-note', 'position'], 4)[0];
+  // A person whose card records the deed counts too, if on the side asked about ("who led Russia at…").
+  const side = query.parties[0];
+  const deed = searchKinds(
+    core,
+    query.text,
+    ['event', 'plan-note', 'issue-note', 'position', 'actor'],
+    6,
+  ).find(
+    (hit) =>
+      hit.kind !== 'actor' ||
+      ((!side || core.kb.actors.get(hit.id)?.side === side) && !query.people.includes(hit.id)),
+  );
   if (deed && deed.confidence >= 0.5 && deed.confidence >= (best?.confidence ?? 0) * 0.8) {
     return factView(core, deed.id);
   }
-  return undefined;
+  return named ? factView(core, named) : undefined;
 };
