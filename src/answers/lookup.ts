@@ -55,7 +55,7 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
     const route = intentAnswers[query.intent];
     const answerable =
       result.status !== 'not_found' ||
-      (namesSomething(query) && result.unknownWords.length <= 1) ||
+      (namesSomething(query) && fewUnknown(query, result)) ||
       query.intent === 'status';
     // A lookup that names a date ("the may 9 ceasefire") is about an event.
     const dated = query.intent === 'lookup' && query.dates.some((d) => d.month !== undefined);
@@ -71,7 +71,7 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
   const namedTopic = lookup === 'issue' ? undefined : query.topics.find((id) => core.kb.topics.has(id));
   if (status === 'not_found' || hits.length === 0) {
     // …unless several words it does not know say the question is about something else ("the Crimea bridge").
-    if (!namedTopic || result.unknownWords.length > 1) {
+    if (!namedTopic || !fewUnknown(query, result)) {
       return notFoundAnswer(
         core,
         query.raw,
@@ -99,6 +99,15 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
 /** The question names a plan, a topic, a person or a party: an in-domain question, whatever its other words. */
 function namesSomething(query: Query): boolean {
   return query.topics.length > 0 || query.people.length > 0 || query.plans.length > 0;
+}
+
+/**
+ * Few enough words the fact base does not know for a named thing to carry the question: at most one, and
+ * less than half of what it asks ("nato budget" is about a budget, not about NATO membership).
+ */
+function fewUnknown(query: Query, result: SearchResult): boolean {
+  const unknown = result.unknownWords.length;
+  return unknown === 0 || (unknown === 1 && unknown * 2 < query.content.length);
 }
 
 /** The next best facts, beside the one shown. */

@@ -88,6 +88,8 @@ function buildVocabulary(kb: KnowledgeBase): Vocabulary {
   for (const section of [lexicon.synonyms, lexicon.variants, lexicon.translations, lexicon.slang]) {
     for (const [phrase, replacement] of Object.entries(section)) {
       const words = phraseWords(phrase);
+      // …and only into words the facts use: a synonym nobody wrote would make the question harder to answer.
+      if (section === lexicon.synonyms && !usedByFacts(tokenize(normaliseForMatching(replacement)))) continue;
       const kept = section === lexicon.synonyms && usedByFacts(words) ? words : [];
       const into = [...kept, ...tokenize(normaliseForMatching(replacement)).filter((w) => !kept.includes(w))];
       // A rewrite that normalisation already performs is no rewrite.
