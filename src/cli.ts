@@ -3,9 +3,9 @@ import { pathToFileURL } from 'node:url';
 import { errorAnswer } from './answers/common.js';
 import type { Answer } from './answers/types.js';
 import { commands, findCommand } from './commands/index.js';
-import type { Command, OptionValues } from './commands/types.js';
-import { loadCore, type Core } from './core.js';
-import { KnowledgeError } from './knowledge/load.js';
+import type { Command, CommandContext, OptionValues } from './commands/types.js';
+import { CoreHolder, type Core } from './core.js';
+import { defaultKnowledgeDir, KnowledgeError } from './knowledge/load.js';
 import { renderJson } from './render/json.js';
 import { renderText } from './render/text.js';
 
@@ -92,10 +92,10 @@ export function splitLine(line: string): string[] {
 }
 
 /** Runs a parsed line; a handler bug becomes an error answer, never a stack trace. */
-export function execute(core: Core, parsed: ParseResult): Answer {
+export function execute(core: Core, parsed: ParseResult, context: CommandContext = {}): Answer {
   if (!parsed.ok) return errorAnswer(core, parsed.message);
   try {
-    return parsed.handler.run(core, parsed.line.options);
+    return parsed.handler.run(core, parsed.line.options, context);
   } catch (error) {
     process.stderr.write(
       `[error] /${parsed.line.command} failed: ${(error as Error).stack ?? String(error)}\n`,
@@ -111,9 +111,12 @@ function clipName(text: string): string {
   return [...text.replace(/[\u0000-\u001f\u007f]/g, '?')].slice(0, 40).join('');
 }
 
-/** Interactive session: reads `/command words…` lines until EOF or /quit. */
+/**
+ * Interactive session: reads `/command words…` lines until EOF or /quit. Given a CoreHolder, each line is
+ * answered from the knowledge serving then, and /reload (or SIGHUP) reloads it.
+ */
 export async function runInteractive(
-  core: Core,
+  source: Core | CoreHolder,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
@@ -122,8 +125,11 @@ export async function runInteractive(
   const prompt = () => {
     if (interactive) rl.prompt();
   };
+  const current = (): Core => (source instanceof CoreHolder ? source.current : source);
+  const context: CommandContext =
+    source instanceof CoreHolder ? { reloadKnowledge: () => source.reload() } : {};
   output.write(
-    `Peace-plan fact bot — offline terminal session. Facts as of ${core.kb.meta.asOf}.\n` +
+    `Peace-plan fact bot — offline terminal session. Facts as of ${current().kb.meta.asOf}.\n` +
       `Type a command such as /provision troop-cap, /issue znpp, /ask how many troops can Ukraine keep?, /help; /quit to leave.\n` +
       'Add --json to any command for the JSON answer. (Set DISCORD_TOKEN to run the Discord bot instead.)\n\n',
   );
@@ -137,7 +143,7 @@ export async function runInteractive(
     }
     if (/^\/?(quit|exit)$/i.test(line)) break;
     const parsed = parseArguments(splitLine(line.replace(/^\//, '')));
-    const answer = execute(core, parsed);
+    const answer = execute(current(), parsed, context);
     output.write(
       parsed.ok && parsed.line.json
         ? `${renderJson(answer, parsed.line.command, parsed.line.query)}\n\n`
@@ -192,9 +198,9 @@ function parseRequest(command: string, query: string, request: Record<string, un
 
 /** `npm run cli -- …`: exit 0 on an answer (found, ambiguous or not found), 2 on bad input, 1 if broken. */
 export async function main(argv: readonly string[]): Promise<number> {
-  let core: Core;
+  let holder: CoreHolder;
   try {
-    core = loadCore();
+    holder = CoreHolder.load(process.env.KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir);
   } catch (error) {
     process.stderr.write(
       error instanceof KnowledgeError
@@ -203,10 +209,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     return 1;
   }
+  const core = holder.current;
   const [first] = argv;
   if (first === 'batch') return (await runBatch(core)) > 0 ? 2 : 0;
   if (!first || first === 'interactive') {
-    await runInteractive(core);
+    const onHangup = (): void => {
+      const outcome = holder.reload();
+      process.stderr.write(
+        outcome.ok
+          ? `[reload] ${outcome.facts} facts, as of ${outcome.asOf}\n`
+          : `[reload] failed; the previous knowledge keeps serving:\n${outcome.errors.join('\n')}\n`,
+      );
+    };
+    process.on('SIGHUP', onHangup);
+    await runInteractive(holder);
+    process.off('SIGHUP', onHangup);
     return 0;
   }
   const parsed = parseArguments(argv);

@@ -134,3 +134,62 @@ export function loadEnv(): Env {
   loadDotenv({ quiet: true, ...(path ? { path } : {}) });
   return process.env;
 }
+
+// ─── Operations: knowledge location, reload owners, the misses log, metrics ───────────────────────
+
+export interface OpsConfig {
+  /** Where the fact base lives (KNOWLEDGE_DIR; default: knowledge/ next to the code). */
+  knowledgeDir: string | null;
+  /** Discord user ids allowed to run /reload (DISCORD_OWNER_IDS, comma- or space-separated). */
+  ownerIds: string[];
+  /** JSON-lines file of unanswered questions (MISSES_FILE); null: not kept. */
+  missesFile: string | null;
+  /** Size at which the misses file is rotated to FILE.1 (MISSES_MAX_BYTES). */
+  missesMaxBytes: number;
+  /** Port for GET /metrics in gateway mode (METRICS_PORT; 0: any free port, logged); null: not served. */
+  metricsPort: number | null;
+}
+
+const port = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}$/, 'must be a TCP port number (0: any free port)')
+  .transform(Number)
+  .pipe(z.number().max(65535, 'must be a TCP port number (at most 65535)'));
+
+const ownerList = z
+  .string()
+  .trim()
+  .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+  .refine((ids) => ids.every((id) => /^\d{1,20}$/.test(id)), 'must be Discord user ids separated by commas');
+
+const opsSchema = z.object({
+  KNOWLEDGE_DIR: z.preprocess(optional, z.string().trim().optional()),
+  DISCORD_OWNER_IDS: z.preprocess(optional, ownerList.optional()),
+  MISSES_FILE: z.preprocess(optional, z.string().trim().optional()),
+  MISSES_MAX_BYTES: z.preprocess(
+    optional,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, 'must be a number of bytes')
+      .transform(Number)
+      .pipe(z.number().min(1024, 'must be at least 1024 bytes'))
+      .optional(),
+  ),
+  METRICS_PORT: z.preprocess(optional, port.optional()),
+});
+
+/** The operations settings, for every mode. Throws ConfigError naming each bad variable. */
+export function parseOpsConfig(env: Env): OpsConfig {
+  const result = opsSchema.safeParse(env);
+  if (!result.success) fail(result.error);
+  const d = result.data;
+  return {
+    knowledgeDir: d.KNOWLEDGE_DIR ?? null,
+    ownerIds: d.DISCORD_OWNER_IDS ?? [],
+    missesFile: d.MISSES_FILE ?? null,
+    missesMaxBytes: d.MISSES_MAX_BYTES ?? 5 * 1024 * 1024,
+    metricsPort: d.METRICS_PORT ?? null,
+  };
+}

@@ -1,78 +1,24 @@
 /**
- * The production entry point (`npm start`).
+ * The production entry point (`node dist/main.js`; `npm start` runs the same).
  *
  * - No DISCORD_TOKEN (in the environment or .env): the interactive terminal session, same commands.
  * - With a token: the Discord bot over the gateway. The configuration is validated first; a missing or
  *   malformed variable stops start-up with a message naming it (never showing the token).
+ *
+ * Each mode is imported only when chosen: the terminal never loads discord.js.
  */
-import { main as runTerminal } from './cli.js';
-import { commands } from './commands/index.js';
-import { ConfigError, loadEnv, parseConfig, wantsBot, type DiscordConfig } from './config.js';
-import { loadCore, type Core } from './core.js';
-import { createBot } from './discord/client.js';
-import { watchLauncher } from './discord/launcher.js';
-import { createLogger, describeError, tokenSecrets } from './discord/log.js';
-import { KnowledgeError } from './knowledge/load.js';
-
-/** How long a shutdown may take before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 5_000;
-
-async function runBot(config: DiscordConfig): Promise<void> {
-  const logger = createLogger(config.logLevel, tokenSecrets(config.token));
-
-  let core: Core;
-  try {
-    core = loadCore();
-  } catch (error) {
-    logger.error('cannot load the knowledge base', {
-      error: error instanceof KnowledgeError ? error.message : String(error),
-    });
-    process.exit(1);
-  }
-
-  const bot = createBot({ config, core, commands, logger });
-
-  // A bug anywhere must not take the bot down: log it and keep serving.
-  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', describeError(reason)));
-  process.on('uncaughtException', (error) => logger.error('uncaught exception', describeError(error)));
-
-  let shuttingDown = false;
-  const shutdown = (reason: string): void => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    const force = setTimeout(() => {
-      logger.warn('shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    void bot.stop(reason).then(() => {
-      logger.info('stopped', { reason });
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  // `npm start` does not pass SIGTERM on: stop with whatever started us (see launcher.ts).
-  watchLauncher((pid) => shutdown(`launcher ${pid} exited`));
-
-  try {
-    await bot.start();
-  } catch (error) {
-    logger.error('could not connect to Discord', describeError(error));
-    await bot.stop('login failed');
-    process.exit(1);
-  }
-}
+import { ConfigError, loadEnv, parseConfig, parseOpsConfig, wantsBot } from './config.js';
 
 async function main(): Promise<void> {
   const env = loadEnv();
   if (!wantsBot(env)) {
+    const { main: runTerminal } = await import('./cli.js');
     process.exitCode = await runTerminal(['interactive']);
     return;
   }
-  let config: DiscordConfig;
+  let configs;
   try {
-    config = parseConfig(env);
+    configs = { discord: parseConfig(env), ops: parseOpsConfig(env) };
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Cannot start the bot. ${error.message}\n`);
@@ -80,7 +26,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  await runBot(config);
+  const { runGateway } = await import('./discord/gateway.js');
+  await runGateway(configs.discord, configs.ops);
 }
 
 main().catch((error: unknown) => {

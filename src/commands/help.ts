@@ -20,11 +20,13 @@ export function createHelp(list: () => readonly Command[]): Command {
         text:
           'A neutral fact bot on the late-2025 Ukraine–Russia peace proposals. Every answer cites its sources ' +
           `and carries the fact base's "as of" date (${core.kb.meta.asOf}).`,
-        sections: list().map((command) => ({
-          heading: `/${command.definition.name}`,
-          text: `${command.definition.description}. Example: \`${command.definition.usage}\``,
-          citations: [],
-        })),
+        sections: list()
+          .filter((command) => !command.definition.ownerOnly)
+          .map((command) => ({
+            heading: `/${command.definition.name}`,
+            text: `${command.definition.description}. Example: \`${command.definition.usage}\``,
+            citations: [],
+          })),
       }),
   };
 }

@@ -3,21 +3,29 @@
  * REST base from DISCORD_API_BASE, every interaction handed to the router. Connection trouble is logged;
  * reconnecting and resuming are discord.js's job. `stop()` (and SIGINT/SIGTERM, via main.ts) closes the
  * gateway cleanly.
+ *
+ * The client caches only what answering needs: the bot's own user and member, guilds and their channels
+ * and roles (which discord.js requires). Members, users, messages and the rest are not kept, so memory
+ * stays flat however many people ask.
  */
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { Command } from '../commands/types.js';
 import type { DiscordConfig } from '../config.js';
-import type { Core } from '../core.js';
+import type { Core, ReloadOutcome } from '../core.js';
+import type { OutcomeObserver } from '../ops/outcome.js';
 import { Cooldowns } from './cooldown.js';
 import { describeError, tokenSecrets, type Logger } from './log.js';
-import { fillInteractionDefaults, fillReadyDefaults } from './payloads.js';
 import { createRouter } from './router.js';
 
 export interface BotDeps {
   config: DiscordConfig;
-  core: Core;
+  /** The core serving now (read per interaction, so a reload applies without reconnecting). */
+  getCore: () => Core;
   commands: readonly Command[];
   logger: Logger;
+  ownerIds?: ReadonlySet<string>;
+  reloadKnowledge?: () => ReloadOutcome;
+  observe?: OutcomeObserver;
 }
 
 export interface Bot {
@@ -36,20 +44,56 @@ export function clientOptions(config: DiscordConfig): ClientOptions {
     allowedMentions: { parse: [], repliedUser: false },
     // Slash commands need no guild data: do not hold interactions back long waiting for guilds to stream in.
     waitGuildTimeout: 3_000,
+    // Interactions carry the member, user, channel and message they need; nothing else is looked up.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      ApplicationCommandManager: 0,
+      ApplicationEmojiManager: 0,
+      AutoModerationRuleManager: 0,
+      BaseGuildEmojiManager: 0,
+      DMMessageManager: 0,
+      EntitlementManager: 0,
+      GuildBanManager: 0,
+      GuildEmojiManager: 0,
+      GuildForumThreadManager: 0,
+      GuildInviteManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      GuildMessageManager: 0,
+      GuildScheduledEventManager: 0,
+      GuildStickerManager: 0,
+      GuildTextThreadManager: 0,
+      MessageManager: 0,
+      PresenceManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      StageInstanceManager: 0,
+      ThreadManager: 0,
+      ThreadMemberManager: 0,
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+      VoiceStateManager: 0,
+    }),
+    // Whatever a future discord.js still caches past those limits is swept regularly.
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      messages: { interval: 300, lifetime: 300 },
+      users: { interval: 600, filter: () => (user) => user.id !== user.client.user.id },
+      threads: { interval: 600, lifetime: 600 },
+    },
   };
 }
 
-export function createBot({ config, core, commands, logger }: BotDeps): Bot {
+export function createBot({ config, getCore, commands, logger, ...ops }: BotDeps): Bot {
   for (const secret of tokenSecrets(config.token)) logger.addSecret(secret);
   const client = new Client(clientOptions(config));
-  const router = createRouter({ core, commands, cooldowns: new Cooldowns(config.cooldownSeconds), logger });
+  const router = createRouter({
+    getCore,
+    commands,
+    cooldowns: new Cooldowns(config.cooldownSeconds),
+    logger,
+    ...ops,
+  });
   let stopping: Promise<void> | null = null;
 
-  // Runs before discord.js builds the interaction from the same packet (see payloads.ts).
-  client.on(Events.Raw as never, (packet: { t?: string; d?: unknown }) => {
-    if (packet?.t === 'INTERACTION_CREATE') fillInteractionDefaults(packet.d);
-    else if (packet?.t === 'READY') fillReadyDefaults(packet.d, config.clientId);
-  });
   client.on(Events.InteractionCreate, (interaction) => {
     void router.handle(interaction);
   });

@@ -20,8 +20,9 @@ import {
 } from 'discord.js';
 import type { Answer } from '../answers/types.js';
 import { factLabel } from '../commands/autocomplete.js';
-import type { Command, CommandDefinition, OptionValues } from '../commands/types.js';
-import type { Core } from '../core.js';
+import type { Command, CommandContext, CommandDefinition, OptionValues } from '../commands/types.js';
+import type { Core, ReloadOutcome } from '../core.js';
+import type { InteractionOutcome, OutcomeObserver } from '../ops/outcome.js';
 import { decodeCustomId, type ComponentAction } from '../render/custom-ids.js';
 import { renderDiscord, type DiscordPayload, type DiscordRenderOptions } from '../render/discord.js';
 import type { Cooldowns } from './cooldown.js';
@@ -29,11 +30,20 @@ import { HIDE_OPTION, TARGET_OPTION } from './definitions.js';
 import { describeError, type Logger } from './log.js';
 
 export interface RouterDeps {
-  core: Core;
+  /** The core serving now: read once per interaction, so a reload applies from the next one on. */
+  getCore: () => Core;
   commands: readonly Command[];
   cooldowns: Cooldowns;
   logger: Logger;
+  /** Who may run owner-only commands (DISCORD_OWNER_IDS). */
+  ownerIds?: ReadonlySet<string>;
+  /** Reloads the knowledge (given to owner-only commands run by an owner). */
+  reloadKnowledge?: () => ReloadOutcome;
+  /** Told what every interaction came to (metrics, the misses log). */
+  observe?: OutcomeObserver;
 }
+
+type Result = Omit<InteractionOutcome, 'kind' | 'ms'>;
 
 /** Discord's autocomplete limits. */
 const MAX_CHOICES = 25;
@@ -117,16 +127,19 @@ export interface Router {
 }
 
 export function createRouter(deps: RouterDeps): Router {
-  const { core, cooldowns, logger } = deps;
+  const { getCore, cooldowns, logger } = deps;
   const byName = new Map(deps.commands.map((c) => [c.definition.name, c]));
 
-  const titleOf = (id: string): string => factLabel(core, id);
-
-  function render(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
-    return renderDiscord(answer, { titleOf, ...options });
+  function render(core: Core, answer: Answer, options: DiscordRenderOptions): DiscordPayload {
+    return renderDiscord(answer, { titleOf: (id) => factLabel(core, id), ...options });
   }
 
-  async function onCommand(interaction: ChatInputCommandInteraction): Promise<string> {
+  function contextFor(userId: string): CommandContext {
+    const owner = deps.ownerIds?.has(userId) ?? false;
+    return owner && deps.reloadKnowledge ? { reloadKnowledge: deps.reloadKnowledge } : {};
+  }
+
+  async function onCommand(interaction: ChatInputCommandInteraction, core: Core): Promise<Result> {
     const command = byName.get(interaction.commandName);
     if (!command) {
       await interaction.reply(
@@ -135,7 +148,7 @@ export function createRouter(deps: RouterDeps): Router {
             'out of date. Try /help.',
         ),
       );
-      return 'unknown-command';
+      return { command: 'unknown', status: 'unknown-command' };
     }
     const { definition } = command;
     const wait = cooldowns.take(interaction.user.id, definition.name);
@@ -146,19 +159,19 @@ export function createRouter(deps: RouterDeps): Router {
           `⏳ Easy there — you can use /${definition.name} again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
         ),
       );
-      return 'cooldown';
+      return { command: definition.name, status: 'cooldown' };
     }
     const options = readOptions(interaction, definition);
-    const answer = command.run(core, options);
+    const answer = command.run(core, options, contextFor(interaction.user.id));
     const hideValue = interaction.options.get(HIDE_OPTION)?.value;
-    let hide = definition.lookup && (hideValue === true || hideValue === 'true');
+    let hide = (definition.lookup && (hideValue === true || hideValue === 'true')) || !!definition.ownerOnly;
     let target = definition.lookup ? userOption(interaction, TARGET_OPTION) : undefined;
     // A reply that could not answer goes to the asker only, and pings no one.
     if (answer.status === 'error') {
       hide = true;
       target = undefined;
     }
-    const payload = render(answer, {
+    const payload = render(core, answer, {
       command: definition.name,
       hide,
       ...(target && !hide ? { targetUserId: target } : {}),
@@ -172,10 +185,17 @@ export function createRouter(deps: RouterDeps): Router {
       payload.allowed_mentions = { parse: [] };
     }
     await interaction.reply(toReply(payload, hide));
-    return answer.status;
+    const query = definition.primary ? options[definition.primary] : undefined;
+    return {
+      command: definition.name,
+      status: answer.status,
+      ...(answer.verdict ? { verdict: answer.verdict } : {}),
+      ...(typeof query === 'string' ? { query } : {}),
+      ...(answer.suggestions[0] ? { topSuggestion: answer.suggestions[0] } : {}),
+    };
   }
 
-  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<string> {
+  async function onAutocomplete(interaction: AutocompleteInteraction, core: Core): Promise<Result> {
     const command = byName.get(interaction.commandName);
     const focused = interaction.options.getFocused(true);
     let choices: { name: string; value: string }[] = [];
@@ -199,7 +219,10 @@ export function createRouter(deps: RouterDeps): Router {
       .slice(0, MAX_CHOICES)
       .map((c) => ({ name: clip(c.name.trim() || c.value, MAX_CHOICE_LENGTH), value: c.value }));
     await interaction.respond(safe);
-    return `${safe.length} choices`;
+    return {
+      command: command ? command.definition.name : 'unknown',
+      status: safe.length ? 'choices' : 'no_choices',
+    };
   }
 
   /** Who ran the command that made this message (undefined when Discord did not say). */
@@ -213,6 +236,7 @@ export function createRouter(deps: RouterDeps): Router {
    * gets the result as a reply only they see, so a public message is not changed under the asker's feet.
    */
   async function showResult(
+    core: Core,
     interaction: MessageComponentInteraction,
     answer: Answer,
     options: DiscordRenderOptions,
@@ -220,19 +244,22 @@ export function createRouter(deps: RouterDeps): Router {
     const invoker = invokerOf(interaction);
     const ephemeralMessage = interaction.message.flags.has(MessageFlags.Ephemeral);
     if (ephemeralMessage || invoker === undefined || invoker === interaction.user.id) {
-      await interaction.update(toUpdate(render(answer, options)));
+      await interaction.update(toUpdate(render(core, answer, options)));
     } else {
-      await interaction.reply(toReply(render(answer, { ...options, hide: true }), true));
+      await interaction.reply(toReply(render(core, answer, { ...options, hide: true }), true));
     }
   }
 
-  async function onComponent(interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<string> {
+  async function onComponent(
+    interaction: ButtonInteraction | StringSelectMenuInteraction,
+    core: Core,
+  ): Promise<Result> {
     const action: ComponentAction | undefined = decodeCustomId(interaction.customId);
     if (!action) {
       await interaction.reply(
         notice('This button is no longer supported. Run the command again for a fresh reply.'),
       );
-      return 'stale';
+      return { command: 'unknown', status: 'stale' };
     }
     switch (action.kind) {
       case 'sources': {
@@ -245,12 +272,12 @@ export function createRouter(deps: RouterDeps): Router {
               'These facts are no longer in the fact base (it has been updated). Run the command again.',
             ),
           );
-          return 'stale';
+          return { command: 'sources', status: 'stale' };
         }
         await interaction.reply(
-          toReply(render(answer, { command: 'sources', fullSources: true, hide: true }), true),
+          toReply(render(core, answer, { command: 'sources', fullSources: true, hide: true }), true),
         );
-        return 'sources';
+        return { command: 'sources', status: answer.status };
       }
       case 'pick': {
         const command = byName.get(action.command);
@@ -258,26 +285,26 @@ export function createRouter(deps: RouterDeps): Router {
         const primary = command?.definition.primary;
         if (!command || !primary || !value || !core.index.entry(value)) {
           await interaction.reply(notice('That choice is no longer available. Run the command again.'));
-          return 'stale';
+          return { command: command ? command.definition.name : 'unknown', status: 'stale' };
         }
         const answer = command.run(core, { [primary]: value });
-        await showResult(interaction, answer, { command: command.definition.name });
-        return `pick ${answer.status}`;
+        await showResult(core, interaction, answer, { command: command.definition.name });
+        return { command: command.definition.name, status: answer.status };
       }
       case 'plan': {
         const command = byName.get('plan');
         if (!command) throw new Error('the plan command is missing');
         const answer = command.run(core, { plan: action.plan, page: action.page });
-        await showResult(interaction, answer, { command: 'plan' });
-        return `plan page ${answer.page?.index ?? '?'}`;
+        await showResult(core, interaction, answer, { command: 'plan' });
+        return { command: 'plan', status: answer.status };
       }
       case 'timeline': {
         const command = byName.get('timeline');
         if (!command) throw new Error('the timeline command is missing');
         const about = action.about || undefined;
         const answer = command.run(core, { about, page: action.page });
-        await showResult(interaction, answer, { command: 'timeline', ...(about ? { about } : {}) });
-        return `timeline page ${answer.page?.index ?? '?'}`;
+        await showResult(core, interaction, answer, { command: 'timeline', ...(about ? { about } : {}) });
+        return { command: 'timeline', status: answer.status };
       }
     }
   }
@@ -307,21 +334,33 @@ export function createRouter(deps: RouterDeps): Router {
     async handle(interaction: BaseInteraction): Promise<void> {
       const started = Date.now();
       const fields = describe(interaction);
+      const core = getCore(); // one snapshot for the whole interaction, whatever a reload does meanwhile
+      const kind: InteractionOutcome['kind'] = interaction.isChatInputCommand()
+        ? 'command'
+        : interaction.isAutocomplete()
+          ? 'autocomplete'
+          : interaction.isMessageComponent()
+            ? 'component'
+            : 'other';
+      const report = (result: Result): void => deps.observe?.({ kind, ...result, ms: Date.now() - started });
       try {
-        let outcome: string;
-        if (interaction.isChatInputCommand()) outcome = await onCommand(interaction);
-        else if (interaction.isAutocomplete()) outcome = await onAutocomplete(interaction);
+        let result: Result;
+        if (interaction.isChatInputCommand()) result = await onCommand(interaction, core);
+        else if (interaction.isAutocomplete()) result = await onAutocomplete(interaction, core);
         else if (interaction.isButton() || interaction.isStringSelectMenu())
-          outcome = await onComponent(interaction);
+          result = await onComponent(interaction, core);
         else {
           if (interaction.isRepliable())
             await interaction.reply(notice('This bot does not handle that kind of interaction.'));
-          outcome = 'unsupported';
+          result = { command: 'unknown', status: 'unsupported' };
         }
         const level = interaction.isAutocomplete() ? 'debug' : 'info';
-        logger[level]('interaction', { ...fields, outcome, ms: Date.now() - started });
+        logger[level]('interaction', { ...fields, outcome: result.status, ms: Date.now() - started });
+        report(result);
       } catch (error) {
         logger.error('interaction failed', { ...fields, ms: Date.now() - started, ...describeError(error) });
+        const name = 'commandName' in interaction ? String(interaction.commandName) : '';
+        report({ command: byName.has(name) ? name : 'unknown', status: 'failed' });
         try {
           await reportFailure(interaction);
         } catch (second) {

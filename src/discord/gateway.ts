@@ -1,0 +1,86 @@
+/**
+ * The bot over the gateway, as `node dist/main.js` runs it with a DISCORD_TOKEN. Loaded by main.ts only in
+ * this mode, so the terminal never pays for discord.js. SIGHUP (and /reload from an owner) reloads the
+ * knowledge without touching the connection; SIGINT/SIGTERM close the gateway cleanly. Run it directly as
+ * PID 1 under an init (`docker run --init`, tini, systemd) so those signals reach it.
+ */
+import { commands } from '../commands/index.js';
+import type { DiscordConfig, OpsConfig } from '../config.js';
+import { KnowledgeError } from '../knowledge/load.js';
+import { reloadOnSignal, startOps, type Ops } from '../ops/runtime.js';
+import { createBot } from './client.js';
+import { createLogger, describeError, tokenSecrets } from './log.js';
+
+/** How long a shutdown may take before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+export async function runGateway(config: DiscordConfig, opsConfig: OpsConfig): Promise<void> {
+  const logger = createLogger(config.logLevel, tokenSecrets(config.token));
+
+  let ops: Ops;
+  try {
+    ops = await startOps(opsConfig, logger, { metrics: opsConfig.metricsPort !== null });
+  } catch (error) {
+    logger.error('cannot load the knowledge base', {
+      error: error instanceof KnowledgeError ? error.message : String(error),
+    });
+    process.exit(1);
+  }
+
+  const bot = createBot({
+    config,
+    getCore: () => ops.holder.current,
+    commands,
+    logger,
+    ownerIds: ops.ownerIds,
+    reloadKnowledge: () => ops.reload('/reload'),
+    observe: ops.observe,
+  });
+
+  // A bug anywhere must not take the bot down: log it and keep serving.
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', describeError(reason)));
+  process.on('uncaughtException', (error) => logger.error('uncaught exception', describeError(error)));
+
+  let ready = false;
+  if (ops.metrics && opsConfig.metricsPort !== null) {
+    const { serveMetrics } = await import('../ops/metrics.js');
+    try {
+      const served = await serveMetrics(ops.metrics, opsConfig.metricsPort, () => ready);
+      served.server.unref();
+      logger.info('metrics listening', { port: served.port, path: '/metrics' });
+    } catch (error) {
+      logger.error('cannot serve metrics', { port: opsConfig.metricsPort, ...describeError(error) });
+      process.exit(1);
+    }
+  }
+
+  let shuttingDown = false;
+  const shutdown = (reason: string): void => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    const force = setTimeout(() => {
+      logger.warn('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    void bot
+      .stop(reason)
+      .then(() => ops.close())
+      .then(() => {
+        logger.info('stopped', { reason });
+        process.exit(0);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  reloadOnSignal(ops);
+
+  try {
+    await bot.start();
+    ready = true;
+  } catch (error) {
+    logger.error('could not connect to Discord', describeError(error));
+    await bot.stop('login failed');
+    process.exit(1);
+  }
+}
