@@ -1,12 +1,12 @@
 /**
  * The unanswered-questions log: every query that came back not found or ambiguous (and every claim the
  * sources do not cover) is appended to MISSES_FILE as one JSON line — exactly what curators should add
- * next. A line holds the time, the command, the query normalised the way search reads it, the status and
+ * next. A line holds the time, the command, the query normalised (case, width, spacing and punctuation
+ * folded, so the same question groups together yet still reads as typed), the status and
  * the first "did you mean"; never who asked, nor where. When the file reaches its size cap it is rotated
  * to FILE.1 (replacing the previous one), so the log never holds more than twice the cap.
  */
 import { appendFile, rename, stat } from 'node:fs/promises';
-import { normaliseForMatching } from '../text/normalise.js';
 import type { InteractionOutcome, OutcomeObserver } from './outcome.js';
 
 export interface MissRecord {
@@ -20,6 +20,20 @@ export interface MissRecord {
 /** Queries longer than this are clipped: a pasted essay is still one miss, not a megabyte. */
 const MAX_QUERY_CHARS = 300;
 
+/** Lower case, compatibility forms folded, punctuation and runs of spaces made one space. */
+export function normaliseQuery(query: string): string {
+  return [
+    ...query
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M}'’-]+/gu, ' ')
+      .trim(),
+  ]
+    .slice(0, MAX_QUERY_CHARS)
+    .join('')
+    .trim();
+}
+
 /** The record for an outcome, or null when it was answered (or had no query to record). */
 export function missOf(outcome: InteractionOutcome, now = new Date()): MissRecord | null {
   if (outcome.kind !== 'command' || outcome.query === undefined) return null;
@@ -30,7 +44,7 @@ export function missOf(outcome: InteractionOutcome, now = new Date()): MissRecor
         ? outcome.status
         : null;
   if (!status) return null;
-  const query = [...normaliseForMatching(outcome.query)].slice(0, MAX_QUERY_CHARS).join('');
+  const query = normaliseQuery(outcome.query);
   if (!query) return null;
   return {
     time: now.toISOString(),
