@@ -111,6 +111,34 @@ function clipName(text: string): string {
   return [...text.replace(/[\u0000-\u001f\u007f]/g, '?')].slice(0, 40).join('');
 }
 
+/** One typed line (`/provision troop-cap --json`) → the text to print. */
+export function answerLine(core: Core, line: string, context: CommandContext = {}): string {
+  const parsed = parseArguments(splitLine(line.replace(/^\//, '')));
+  const answer = execute(core, parsed, context);
+  return parsed.ok && parsed.line.json
+    ? `${renderJson(answer, parsed.line.command, parsed.line.query)}\n\n`
+    : `${renderText(answer)}\n\n`;
+}
+
+/** The knowledge (KNOWLEDGE_DIR or knowledge/) behind a terminal session; throws KnowledgeError. */
+export function loadHolder(): CoreHolder {
+  return CoreHolder.load(process.env.KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir);
+}
+
+/** Reload on SIGHUP for as long as a terminal session lasts; returns the function that stops it. */
+export function reloadOnHangup(holder: CoreHolder): () => void {
+  const onHangup = (): void => {
+    const outcome = holder.reload();
+    process.stderr.write(
+      outcome.ok
+        ? `[reload] ${outcome.facts} facts, as of ${outcome.asOf}\n`
+        : `[reload] failed; the previous knowledge keeps serving:\n${outcome.errors.join('\n')}\n`,
+    );
+  };
+  process.on('SIGHUP', onHangup);
+  return () => process.off('SIGHUP', onHangup);
+}
+
 /**
  * Interactive session: reads `/command words…` lines until EOF or /quit. Given a CoreHolder, each line is
  * answered from the knowledge serving then, and /reload (or SIGHUP) reloads it.
@@ -142,13 +170,7 @@ export async function runInteractive(
       continue;
     }
     if (/^\/?(quit|exit)$/i.test(line)) break;
-    const parsed = parseArguments(splitLine(line.replace(/^\//, '')));
-    const answer = execute(current(), parsed, context);
-    output.write(
-      parsed.ok && parsed.line.json
-        ? `${renderJson(answer, parsed.line.command, parsed.line.query)}\n\n`
-        : `${renderText(answer)}\n\n`,
-    );
+    output.write(answerLine(current(), line, context));
     prompt();
   }
   rl.close();
@@ -200,7 +222,7 @@ function parseRequest(command: string, query: string, request: Record<string, un
 export async function main(argv: readonly string[]): Promise<number> {
   let holder: CoreHolder;
   try {
-    holder = CoreHolder.load(process.env.KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir);
+    holder = loadHolder();
   } catch (error) {
     process.stderr.write(
       error instanceof KnowledgeError
@@ -213,17 +235,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const [first] = argv;
   if (first === 'batch') return (await runBatch(core)) > 0 ? 2 : 0;
   if (!first || first === 'interactive') {
-    const onHangup = (): void => {
-      const outcome = holder.reload();
-      process.stderr.write(
-        outcome.ok
-          ? `[reload] ${outcome.facts} facts, as of ${outcome.asOf}\n`
-          : `[reload] failed; the previous knowledge keeps serving:\n${outcome.errors.join('\n')}\n`,
-      );
-    };
-    process.on('SIGHUP', onHangup);
+    const stop = reloadOnHangup(holder);
     await runInteractive(holder);
-    process.off('SIGHUP', onHangup);
+    stop();
     return 0;
   }
   const parsed = parseArguments(argv);

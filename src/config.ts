@@ -6,8 +6,11 @@
  * value of DISCORD_TOKEN. The entry points call `loadEnv()` (which reads `.env`; real environment variables
  * win over the file) and then `parseConfig()`.
  */
-import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { optional, type Env } from './env.js';
+
+// Read by main.ts before it knows whether zod (this module) is needed at all; re-exported for the rest.
+export { loadEnv, wantsBot } from './env.js';
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -35,9 +38,6 @@ export class ConfigError extends Error {
     this.variables = problems.map((p) => p.variable);
   }
 }
-
-/** An unset variable and an empty one mean the same: not given. */
-const optional = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 const snowflake = z
   .string()
@@ -94,8 +94,6 @@ const discordSchema = baseSchema.extend({
   COOLDOWN_SECONDS: z.preprocess(optional, cooldown.optional()),
 });
 
-type Env = Record<string, string | undefined>;
-
 function fail(error: z.ZodError): never {
   const problems = error.issues.map((issue) => ({
     variable: String(issue.path[0] ?? 'environment'),
@@ -103,11 +101,6 @@ function fail(error: z.ZodError): never {
     message: issue.message,
   }));
   throw new ConfigError(problems);
-}
-
-/** True when the environment asks for the bot (a DISCORD_TOKEN is set), false for the terminal session. */
-export function wantsBot(env: Env): boolean {
-  return optional(env.DISCORD_TOKEN) !== undefined;
 }
 
 /** Everything the Discord bot and `deploy-commands` need. Throws ConfigError naming each bad variable. */
@@ -123,16 +116,6 @@ export function parseConfig(env: Env): DiscordConfig {
     logLevel: d.LOG_LEVEL,
     cooldownSeconds: d.COOLDOWN_SECONDS ?? 3,
   };
-}
-
-/**
- * Read `.env` (or the file named by ENV_FILE) into process.env — variables already set in the environment
- * win — and return process.env. A missing file is fine: the environment alone may configure everything.
- */
-export function loadEnv(): Env {
-  const path = optional(process.env.ENV_FILE) as string | undefined;
-  loadDotenv({ quiet: true, ...(path ? { path } : {}) });
-  return process.env;
 }
 
 // ─── Operations: knowledge location, reload owners, the misses log, metrics ───────────────────────

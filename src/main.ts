@@ -7,15 +7,16 @@
  *
  * Each mode is imported only when chosen: the terminal never loads discord.js.
  */
-import { ConfigError, loadEnv, parseConfig, parseOpsConfig, wantsBot } from './config.js';
+import { loadEnv, wantsBot } from './env.js';
 
 async function main(): Promise<void> {
   const env = loadEnv();
   if (!wantsBot(env)) {
-    const { main: runTerminal } = await import('./cli.js');
-    process.exitCode = await runTerminal(['interactive']);
+    const { runTerminalSession } = await import('./terminal.js');
+    process.exitCode = await runTerminalSession();
     return;
   }
+  const { ConfigError, parseConfig, parseOpsConfig } = await import('./config.js');
   let configs;
   try {
     configs = { discord: parseConfig(env), ops: parseOpsConfig(env) };
