@@ -133,7 +133,7 @@ export interface OpsConfig {
   metricsPort: number | null;
 }
 
-const port = z
+const metricsPort = z
   .string()
   .trim()
   .regex(/^\d{1,5}$/, 'must be a TCP port number (0: any free port)')
@@ -160,7 +160,7 @@ const opsSchema = z.object({
       .pipe(z.number().min(1024, 'must be at least 1024 bytes'))
       .optional(),
   ),
-  METRICS_PORT: z.preprocess(optional, port.optional()),
+  METRICS_PORT: z.preprocess(optional, metricsPort.optional()),
 });
 
 /** The operations settings, for every mode. Throws ConfigError naming each bad variable. */
