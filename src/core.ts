@@ -6,6 +6,7 @@ import {
   loadKnowledge,
   type KnowledgeBase,
 } from './knowledge/load.js';
+import { vocabularyOf } from './query/index.js';
 import { SearchIndex } from './search/index.js';
 
 /** Everything a command needs: the validated fact base and its search index. No I/O after this. */
@@ -15,7 +16,7 @@ export interface Core {
 }
 
 export function createCore(kb: KnowledgeBase): Core {
-  return { kb, index: new SearchIndex(kb.facts.values()) };
+  return { kb, index: new SearchIndex(kb.facts.values(), vocabularyOf(kb).stopwords) };
 }
 
 /** Loads and validates knowledge/ (throws KnowledgeError naming every broken file and field). */

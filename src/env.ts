@@ -14,6 +14,17 @@ export function wantsBot(env: Env): boolean {
   return optional(env.DISCORD_TOKEN) !== undefined;
 }
 
+export type Mode = 'http' | 'gateway' | 'terminal';
+
+/**
+ * What `npm start` runs: the HTTP interactions endpoint when DISCORD_PUBLIC_KEY is set (it needs no
+ * token), else the gateway bot when DISCORD_TOKEN is set, else the terminal session.
+ */
+export function chooseMode(env: Env): Mode {
+  if (optional(env.DISCORD_PUBLIC_KEY) !== undefined) return 'http';
+  return wantsBot(env) ? 'gateway' : 'terminal';
+}
+
 /**
  * Read `.env` (or the file named by ENV_FILE) into process.env — variables already set in the environment
  * win — and return process.env. A missing file is fine: the environment alone may configure everything.

@@ -105,9 +105,21 @@ export function formatValue(value: Value): string {
     }
     case 'percent':
       return `${trim(amount)}%`;
-    default:
-      return `${amount.toLocaleString('en-US')} ${value.unit}`;
+    case 'year':
+      return String(amount);
+    case 'count':
+      return amount.toLocaleString('en-US');
+    default: {
+      // "1 month", not "1 months".
+      const unit = amount === 1 && value.unit.endsWith('s') ? value.unit.slice(0, -1) : value.unit;
+      return `${amount.toLocaleString('en-US')} ${unit}`;
+    }
   }
+}
+
+/** A figure with what it counts: "Euroclear holdings: €140 billion". */
+export function labelledValue(value: Value): string {
+  return `${value.label}: ${formatValue(value)}`;
 }
 
 function trim(n: number): string {

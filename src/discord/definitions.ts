@@ -1,6 +1,6 @@
 /**
  * The one place where edge-agnostic command definitions become Discord application command JSON
- * (what `deploy-commands` registers and what the router reads options against). Lookup commands get the
+ * (what `deploy-commands` registers and what the interaction handler reads options against). Lookup commands get the
  * Discord-only options `hide` (ephemeral reply) and `target` (a member to address; only they are pinged).
  */
 import type { Command, CommandDefinition, CommandOption } from '../commands/types.js';

@@ -8,11 +8,9 @@ import { commands } from '../commands/index.js';
 import type { DiscordConfig, OpsConfig } from '../config.js';
 import { KnowledgeError } from '../knowledge/load.js';
 import { reloadOnSignal, startOps, type Ops } from '../ops/runtime.js';
+import { handleSignals } from '../ops/signals.js';
 import { createBot } from './client.js';
 import { createLogger, describeError, tokenSecrets } from './log.js';
-
-/** How long a shutdown may take before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 5_000;
 
 export async function runGateway(config: DiscordConfig, opsConfig: OpsConfig): Promise<void> {
   const logger = createLogger(config.logLevel, tokenSecrets(config.token));
@@ -37,10 +35,6 @@ export async function runGateway(config: DiscordConfig, opsConfig: OpsConfig): P
     observe: ops.observe,
   });
 
-  // A bug anywhere must not take the bot down: log it and keep serving.
-  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', describeError(reason)));
-  process.on('uncaughtException', (error) => logger.error('uncaught exception', describeError(error)));
-
   let ready = false;
   if (ops.metrics && opsConfig.metricsPort !== null) {
     const { serveMetrics } = await import('../ops/metrics.js');
@@ -54,25 +48,10 @@ export async function runGateway(config: DiscordConfig, opsConfig: OpsConfig): P
     }
   }
 
-  let shuttingDown = false;
-  const shutdown = (reason: string): void => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    const force = setTimeout(() => {
-      logger.warn('shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    void bot
-      .stop(reason)
-      .then(() => ops.close())
-      .then(() => {
-        logger.info('stopped', { reason });
-        process.exit(0);
-      });
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  handleSignals(logger, async (reason) => {
+    await bot.stop(reason);
+    await ops.close();
+  });
   reloadOnSignal(ops);
 
   try {

@@ -7,6 +7,7 @@ import { normaliseQuoteText } from './quotes.js';
 import {
   ActorsFile,
   IssuesFile,
+  Lexicon,
   Meta,
   PlansFile,
   ProvisionsFile,
@@ -51,6 +52,8 @@ export interface FactEntry {
   /** Words that place the fact without being in it: its plan's name, a position's party, an event's date. */
   context: string[];
   citations: Citation[];
+  /** The fact-sheet line ids the fact encodes ("A.6"). */
+  sheet: string[];
   status: 'reported' | 'unverified' | 'content-unknown';
   statusNote?: string;
   /** The newest date the fact speaks of, when it has one (events). */
@@ -72,6 +75,8 @@ export interface KnowledgeBase {
   events: TimelineEvent[];
   actors: Map<string, Actor>;
   facts: Map<string, FactEntry>;
+  /** How people type questions: read by the query reader (src/query/). */
+  lexicon: Lexicon;
 }
 
 export interface KnowledgeProblem {
@@ -109,6 +114,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
   const issueList = read('issues.json', IssuesFile) ?? [];
   const eventList = read('timeline.json', TimelineFile) ?? [];
   const actorList = read('parties.json', ActorsFile) ?? [];
+  const lexicon = read('lexicon.json', Lexicon);
 
   const sources = new Map(sourceList.map((source) => [source.id, source]));
   const sourceTexts = readSourceTexts(dir, sourceList, problems);
@@ -263,6 +269,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
     events: [...eventList].sort((a, b) => a.date.localeCompare(b.date)),
     actors: new Map(actorList.map((actor) => [actor.id, actor])),
     facts,
+    lexicon: lexicon as Lexicon,
   };
 }
 
@@ -288,6 +295,7 @@ function factOf(
     topics: withOptional.topics ?? [],
     context: [],
     citations: fact.citations,
+    sheet: fact.sheet,
     status: fact.status,
     ...(fact.statusNote ? { statusNote: fact.statusNote } : {}),
     file,

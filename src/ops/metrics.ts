@@ -4,7 +4,7 @@
  * exposition format; `serveMetrics` serves it (and /healthz) on its own port in gateway mode, and the
  * HTTP interactions endpoint mounts the same `render()` at GET /metrics.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { ReloadOutcome } from '../core.js';
@@ -76,21 +76,31 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
   };
 }
 
+/** GET /metrics: the text format, for any node:http server (the HTTP endpoint mounts it). */
+export function metricsRoute(metrics: Metrics): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (_req, res) => {
+    const text = await metrics.render();
+    res.writeHead(200, {
+      'content-type': metrics.contentType,
+      'content-length': String(Buffer.byteLength(text)),
+    });
+    res.end(text);
+  };
+}
+
 /** GET /metrics and GET /healthz on their own port (gateway mode). Resolves once listening. */
 export async function serveMetrics(
   metrics: Metrics,
   port: number,
   healthy: () => boolean = () => true,
 ): Promise<{ server: Server; port: number }> {
+  const serveText = metricsRoute(metrics);
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
     } else if (path === '/metrics') {
-      metrics.render().then(
-        (text) => res.writeHead(200, { 'content-type': metrics.contentType }).end(text),
-        () => res.writeHead(500).end(),
-      );
+      serveText(req, res).catch(() => res.writeHead(500).end());
     } else if (path === '/healthz') {
       const ok = healthy();
       res.writeHead(ok ? 200 : 503, { 'content-type': 'text/plain' }).end(ok ? 'ok\n' : 'not ready\n');

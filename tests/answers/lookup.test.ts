@@ -109,6 +109,40 @@ describe('/provision troop-cap', () => {
   });
 });
 
+describe('figures of a thread', () => {
+  it('a topic shows every figure it carries, with what each one counts', () => {
+    const topic = core.kb.topics.get('frozen-assets')!;
+    expect(topic.values.length).toBeGreaterThan(0);
+    const answer = lookupAnswer(core, 'provision', 'frozen-assets');
+    for (const value of topic.values) expect(answer.text).toContain(value.label);
+    expect(answer.text).toMatch(/Euroclear[^·]*€140 billion/);
+  });
+
+  it("a provision's figures are labelled too", () => {
+    const answer = lookupAnswer(core, 'provision', 'us-ua-20-12');
+    const provision = core.kb.provisions.get('us-ua-20-12')!;
+    for (const value of provision.values) expect(answer.text).toContain(`${value.label}: `);
+  });
+
+  it('a thread with no point in any plan shows the plan notes filed under it, point by point', () => {
+    const answer = lookupAnswer(core, 'provision', 'e3-counterproposal');
+    const notes = [...core.kb.plans.values()].flatMap((plan) =>
+      plan.notes.filter((note) => note.topics.includes('e3-counterproposal')),
+    );
+    expect(notes.length).toBeGreaterThan(1);
+    for (const note of notes) {
+      expect(answer.sections.map((s) => s.heading)).toContain(note.title);
+      expect(answer.factIds).toContain(note.id);
+    }
+  });
+
+  it('a plan note shows its figures', () => {
+    const note = core.kb.plans.get('us-ua-20')!.notes.find((n) => n.values.length > 0)!;
+    const answer = lookupAnswer(core, 'provision', note.id);
+    for (const value of note.values) expect(answer.text).toContain(value.label);
+  });
+});
+
 describe('/issue znpp', () => {
   let answer: Answer;
   beforeAll(() => {
