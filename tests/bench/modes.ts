@@ -6,15 +6,16 @@
  *  - gateway: `node dist/main.js` with a token against the fake Discord on 127.0.0.1, start to "ready",
  *    RSS then, RSS after 10,000 interactions from 2,000 different members, and RSS sampled over a soak
  *    of steady traffic (default 180 s; `--soak=SECONDS`, 0 to skip);
- *  - HTTP interactions endpoint: when src/http/ exists in dist/ (reported as not built otherwise).
+ *  - HTTP interactions endpoint: start to listening, RSS then and after 10,000 signed interactions.
  * RSS is read from /proc/<pid>/status (VmRSS), so every process is measured the same way from outside.
  * Figures are reported, not judged; the ratios are to bare node.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { FAKE_APP_ID, FakeDiscord } from '../e2e/fake-discord.js';
+import { FAKE_APP_ID, FakeDiscord, interactionPayload } from '../e2e/fake-discord.js';
 import { ROOT } from '../e2e/harness.js';
 
 /** The flags `npm start` and the Dockerfile run node with (`--node-flags="…"` to try others). */
@@ -33,6 +34,8 @@ interface Started {
   rssMB: number;
   /** Then: ms from the start until `pattern` shows too, and the RSS at that moment. */
   until(pattern: RegExp): Promise<{ ms: number; rssMB: number }>;
+  /** What the watched stream has shown so far. */
+  output(): string;
 }
 
 const median = (values: number[]): number =>
@@ -90,7 +93,7 @@ function startUntil(
       if (!done && ready.test(seen)) {
         done = true;
         const ms = performance.now() - started;
-        resolve({ child, ms, rssMB: rssMB(child.pid!), until });
+        resolve({ child, ms, rssMB: rssMB(child.pid!), until, output: () => seen });
       }
       check();
     };
@@ -298,6 +301,88 @@ async function gateway(soakSeconds: number) {
   }
 }
 
+/**
+ * The HTTP interactions endpoint: start to listening, RSS then, and RSS after 10,000 signed interactions
+ * (the same mix, slash commands only: autocomplete is answered the same way) posted over keep-alive.
+ */
+async function http() {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const der = publicKey.export({ format: 'der', type: 'spki' });
+  const env = {
+    DISCORD_PUBLIC_KEY: der.subarray(der.length - 32).toString('hex'),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    COOLDOWN_SECONDS: '0',
+  };
+  const mix = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/query-mix.json'), 'utf8')) as Mix;
+  const starts: number[] = [];
+  const readyRss: number[] = [];
+  let server: Started | undefined;
+  let url = '';
+  try {
+    for (let i = 0; i < RUNS; i += 1) {
+      const run = await startUntil([...NODE_FLAGS, MAIN], env, 'stderr', / INFO +listening url=\S+/);
+      starts.push(run.ms);
+      readyRss.push(run.rssMB);
+      if (i < RUNS - 1) await stop(run.child);
+      else server = run;
+    }
+    url = `${/listening url=(\S+)/.exec(server!.output())![1]}/interactions`;
+    const post = async (n: number) => {
+      const userId = (1_600_000_000_000_000_000n + BigInt(n % MEMBERS)).toString();
+      const pick = (list: string[]) => list[n % list.length]!;
+      const [name, option, value] =
+        n % 4 === 0
+          ? ['provision', 'query', pick(mix.provision)]
+          : n % 4 === 1
+            ? ['ask', 'question', pick(mix.ask)]
+            : n % 4 === 2
+              ? ['factcheck', 'claim', pick(mix.factcheck)]
+              : ['about', '', ''];
+      const body = JSON.stringify(
+        interactionPayload(2, userId, {
+          data: {
+            id: '1',
+            name,
+            type: 1,
+            ...(option ? { options: [{ name: option, type: 3, value }] } : {}),
+          },
+        }),
+      );
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const signature = sign(null, Buffer.from(timestamp + body), privateKey).toString('hex');
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-signature-ed25519': signature,
+          'x-signature-timestamp': timestamp,
+        },
+        body,
+      });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+    };
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < INTERACTIONS) await post((next += 1));
+      }),
+    );
+    const trafficMs = performance.now() - started;
+    return {
+      startMs: round(median(starts)),
+      rssMB: median(readyRss),
+      after10kMB: rssMB(server!.child.pid!),
+      interactionsPerSecond: Math.round(INTERACTIONS / (trafficMs / 1000)),
+    };
+  } finally {
+    if (server) await stop(server.child);
+  }
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   const soakArg = argv.find((a) => a.startsWith('--soak='));
   const soakSeconds = soakArg ? Number(soakArg.split('=')[1]) : 180;
@@ -311,9 +396,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     only && only !== 'gateway'
       ? { startMs: NaN, rssMB: NaN, after10kMB: NaN, interactionsPerSecond: NaN, soak: [] }
       : await gateway(soakSeconds);
-  const http = existsSync(join(ROOT, 'dist/http'))
-    ? 'present (not measured by this version of the bench)'
-    : 'not built';
+  const web =
+    only && only !== 'http'
+      ? { startMs: NaN, rssMB: NaN, after10kMB: NaN, interactionsPerSecond: NaN }
+      : await http();
   const ratio = (value: number, of: number) => `${round(value / of, 2).toFixed(2)}×`;
   const soakRange = gate.soak.length
     ? `${Math.min(...gate.soak.map((s) => s.rssMB))}–${Math.max(...gate.soak.map((s) => s.rssMB))} MB over ${gate.soak.at(-1)!.s} s`
@@ -327,11 +413,12 @@ export async function main(argv: readonly string[]): Promise<void> {
     `gateway (fake)       start ${gate.startMs} ms = ${ratio(gate.startMs, base.startMs)} bare   RSS ${gate.rssMB} MB = ${ratio(gate.rssMB, base.rssMB)} bare`,
     `gateway, ${INTERACTIONS} interactions (${MEMBERS} members, ${gate.interactionsPerSecond}/s): RSS ${gate.after10kMB} MB = ${ratio(gate.after10kMB, base.rssMB)} bare`,
     `gateway soak          ${soakRange}${gate.soak.length ? `; samples ${gate.soak.map((s) => `${s.s}s:${s.rssMB}`).join(' ')}` : ''}`,
-    `http endpoint        ${http}`,
+    `http endpoint        start ${web.startMs} ms = ${ratio(web.startMs, base.startMs)} bare   RSS ${web.rssMB} MB = ${ratio(web.rssMB, base.rssMB)} bare`,
+    `http, ${INTERACTIONS} signed interactions (${web.interactionsPerSecond}/s): RSS ${web.after10kMB} MB = ${ratio(web.after10kMB, base.rssMB)} bare`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   if (argv.includes('--json')) {
-    process.stdout.write(`${JSON.stringify({ bare: base, terminal: term, gateway: gate })}\n`);
+    process.stdout.write(`${JSON.stringify({ bare: base, terminal: term, gateway: gate, http: web })}\n`);
   }
 }
 

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, FAKE_USER_ID, FakeDiscord, type Callback } from './fake-discord.js';
-import { ROOT, startBot, type BotProcess } from './harness.js';
+import { commandInteraction, newApplication, postInteraction } from '../http/signing.js';
+import { ROOT, spawnEntry, startBot, type BotProcess } from './harness.js';
 
 const STRING = 3;
 const EPHEMERAL = 64;
@@ -59,8 +60,8 @@ function parsePrometheus(body: string): Map<string, number> {
   return samples;
 }
 
-async function scrape(): Promise<Map<string, number>> {
-  const response = await fetch(metricsUrl);
+async function scrape(url = metricsUrl): Promise<Map<string, number>> {
+  const response = await fetch(url);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
   return parsePrometheus(await response.text());
@@ -205,5 +206,48 @@ describe('metrics', () => {
     expect(after.get('peacebot_knowledge_facts')).toBeGreaterThan(0);
     const health = await fetch(metricsUrl.replace('/metrics', '/healthz'));
     expect(health.status).toBe(200);
+  });
+});
+
+describe('metrics and reload on the HTTP interactions endpoint', () => {
+  it('GET /metrics counts the signed interactions answered; SIGHUP reloads there too', async () => {
+    const app = newApplication();
+    const http = spawnEntry('src/main.ts', {
+      DISCORD_PUBLIC_KEY: app.publicKeyHex,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      COOLDOWN_SECONDS: '0',
+      KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+    });
+    try {
+      const line = await http.waitForLog(/INFO +listening url=(http:\/\/127\.0\.0\.1:\d+)/, 20_000);
+      const base = /url=(\S+)/.exec(line)![1]!;
+      const before = await scrape(`${base}/metrics`);
+      for (let i = 0; i < 4; i += 1) {
+        const reply = await postInteraction(
+          `${base}/interactions`,
+          app,
+          commandInteraction('about', [], OWNER),
+        );
+        expect(reply.status).toBe(200);
+      }
+      const miss = commandInteraction(
+        'provision',
+        [{ name: 'query', type: STRING, value: 'zebra pancake' }],
+        OWNER,
+      );
+      expect((await postInteraction(`${base}/interactions`, app, miss)).status).toBe(200);
+      const after = await scrape(`${base}/metrics`);
+      expect(commandCount(after, 'about', 'found') - commandCount(before, 'about', 'found')).toBe(4);
+      expect(
+        commandCount(after, 'provision', 'not_found') - commandCount(before, 'provision', 'not_found'),
+      ).toBe(1);
+      process.kill(http.child.pid!, 'SIGHUP');
+      await http.waitForLog(/INFO +knowledge reloaded trigger=SIGHUP/);
+      const reloaded = await scrape(`${base}/metrics`);
+      expect(reloaded.get('peacebot_knowledge_reloads_total{result="ok"}')).toBe(1);
+    } finally {
+      await http.stop();
+    }
   });
 });
