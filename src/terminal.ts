@@ -7,6 +7,11 @@
  */
 import { createInterface } from 'node:readline';
 
+export const SESSION_TITLE = 'Peace-plan fact bot — offline terminal session.';
+export const SESSION_INTRO =
+  'Ask a question in plain words, or type a command such as /provision troop-cap, /issue znpp, /help; /quit to leave.\n' +
+  'Add --full for everything, --sources for every source, --json for the JSON answer. (Set DISCORD_TOKEN to run the Discord bot instead.)\n\n';
+
 export async function runTerminalSession(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
@@ -16,23 +21,19 @@ export async function runTerminalSession(
   const prompt = (keep = false) => {
     if (interactive) rl.prompt(keep);
   };
-  output.write(
-    'Peace-plan fact bot — offline terminal session.\n' +
-      `Type a command such as /provision troop-cap, /issue znpp, /ask how many troops can Ukraine keep?, /help; /quit to leave.\n` +
-      'Add --json to any command for the JSON answer. (Set DISCORD_TOKEN to run the Discord bot instead.)\n\n',
-  );
+  output.write(`${SESSION_TITLE}\n${SESSION_INTRO}`);
   rl.setPrompt('> ');
   prompt();
 
   const session = (async () => {
     const cli = await import('./cli.js');
     const holder = cli.loadHolder();
-    return { cli, holder, stopReloading: cli.reloadOnHangup(holder) };
+    return { session: cli.createSession(holder), stopReloading: cli.reloadOnHangup(holder) };
   })();
   let failed = false;
   session.then(
-    ({ holder }) => {
-      output.write(`${interactive ? '\r' : ''}Facts as of ${holder.current.kb.meta.asOf}.\n`);
+    ({ session }) => {
+      output.write(`${interactive ? '\r' : ''}${session.factsLine()}\n`);
       prompt(true);
     },
     (error: unknown) => {
@@ -51,8 +52,8 @@ export async function runTerminalSession(
         continue;
       }
       if (/^\/?(quit|exit)$/i.test(line)) break;
-      const { cli, holder } = await session;
-      output.write(cli.answerLine(holder.current, line, { reloadKnowledge: () => holder.reload() }));
+      const { session: ready } = await session;
+      output.write(ready.answer(line));
       prompt();
     }
   } catch {

@@ -2,6 +2,7 @@ import type { Core } from '../core.js';
 import type { Issue, PartyId, PlanNote, Provision, Topic } from '../knowledge/schema.js';
 import {
   baseAnswer,
+  collectCitations,
   formatValue,
   labelledValue,
   planLabel,
@@ -39,7 +40,7 @@ export function valuesLine(core: Core, provisions: readonly Provision[]): string
     .filter((p) => p.values.length > 0)
     .map(
       (p) =>
-        `**${planLabel(core, p.plan)}** (pt ${p.number}${p.part ?? ''}): ${p.values.map(formatValue).join(', ')}`,
+        `**${planLabel(core, p.plan)}** (pt ${p.number}${p.part ?? ''}): ${p.values.map(labelledValue).join('; ')}`,
     );
   return parts.join(' · ');
 }
@@ -89,15 +90,17 @@ export function topicView(core: Core, topicId: string): Answer {
   if (issue) {
     sections.push({
       heading: 'Still unresolved',
-      text: `${issue.summary} Positions by party: \`/issue ${topic.id}\`.`,
+      text: `${issue.summary} Each party's position: /issue on this topic.`,
       citations: resolveCitations(core, issue.citations),
     });
   }
   return baseAnswer(core, {
     status: 'found',
     title: topic.title,
-    text: [topic.summary + statusMark(topic), values, figures].filter(Boolean).join('\n'),
+    text: [values, topic.summary + statusMark(topic), figures].filter(Boolean).join('\n'),
     sections,
+    // the opening summary is the topic's own statement: its sources lead the list
+    citations: collectCitations(sections, resolveCitations(core, topic.citations)),
     factIds: [
       topic.id,
       ...provisions.map((p) => p.id),
@@ -195,7 +198,7 @@ export function issueView(core: Core, issue: Issue): Answer {
       ...positions.map(
         (p) => `• ${p.summary}${p.attributedTo ? ` — *per ${p.attributedTo}*` : ''}${statusMark(p)}`,
       ),
-      ...gaps.map((gap) => `• ${gap.note}`),
+      ...gaps.map((gap) => `• Not known: ${gap.note}`),
     ];
     sections.push({
       heading: partyNames[party],
@@ -241,6 +244,7 @@ export function issueView(core: Core, issue: Issue): Answer {
     title: issue.title,
     text: `${issue.summary}${statusMark(issue)}${disputed}`,
     sections,
+    citations: collectCitations(sections, resolveCitations(core, issue.citations)),
     factIds: [issue.id, ...issue.positions.map((p) => p.id), ...issue.notes.map((n) => n.id)],
   });
 }
@@ -287,7 +291,7 @@ export function singleFactView(core: Core, id: string): Answer {
   }
   if (entry.kind === 'plan') {
     const plan = core.kb.plans.get(id)!;
-    context = `\n*Proposed by:* ${plan.proposedBy}. *Date:* ${humanDate(plan.date)}. *Status:* ${plan.planStatus} Points: \`/plan ${plan.id}\`.`;
+    context = `\n*Proposed by:* ${plan.proposedBy}. *Date:* ${humanDate(plan.date)}. *Status:* ${plan.planStatus} Point by point: /plan.`;
   }
   return baseAnswer(core, {
     status: 'found',

@@ -4,6 +4,7 @@
  * Discord-only options `hide` (ephemeral reply) and `target` (a member to address; only they are pinged).
  */
 import type { Command, CommandDefinition, CommandOption } from '../commands/types.js';
+import { clip } from '../text/clip.js';
 
 export const HIDE_OPTION = 'hide';
 export const TARGET_OPTION = 'target';
@@ -38,11 +39,6 @@ export interface ApiCommand {
 }
 
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
-
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
 
 function checkName(name: string, where: string): string {
   if (!NAME.test(name)) throw new Error(`${where}: "${name}" is not a valid Discord command/option name`);

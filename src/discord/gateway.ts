@@ -10,7 +10,7 @@ import { KnowledgeError } from '../knowledge/load.js';
 import { reloadOnSignal, startOps, type Ops } from '../ops/runtime.js';
 import { handleSignals } from '../ops/signals.js';
 import { createBot } from './client.js';
-import { createLogger, describeError, tokenSecrets } from './log.js';
+import { createLogger, describeError, tokenSecrets, whole } from './log.js';
 
 export async function runGateway(config: DiscordConfig, opsConfig: OpsConfig): Promise<void> {
   const logger = createLogger(config.logLevel, tokenSecrets(config.token));
@@ -20,7 +20,8 @@ export async function runGateway(config: DiscordConfig, opsConfig: OpsConfig): P
     ops = await startOps(opsConfig, logger, { metrics: opsConfig.metricsPort !== null });
   } catch (error) {
     logger.error('cannot load the knowledge base', {
-      error: error instanceof KnowledgeError ? error.message : String(error),
+      // every problem, unclipped: a maintainer fixes them all from this one line
+      error: error instanceof KnowledgeError ? whole(error.message) : String(error),
     });
     process.exit(1);
   }

@@ -6,7 +6,7 @@
 import { commands } from '../commands/index.js';
 import type { HttpConfig, OpsConfig } from '../config.js';
 import { Cooldowns } from '../discord/cooldown.js';
-import { createLogger, describeError } from '../discord/log.js';
+import { createLogger, describeError, whole } from '../discord/log.js';
 import { createInteractionHandler } from '../interactions/handler.js';
 import { KnowledgeError } from '../knowledge/load.js';
 import { metricsRoute } from '../ops/metrics.js';
@@ -21,7 +21,8 @@ export async function runHttp(config: HttpConfig, opsConfig: OpsConfig): Promise
     ops = await startOps(opsConfig, logger, { metrics: true });
   } catch (error) {
     logger.error('cannot load the knowledge base', {
-      error: error instanceof KnowledgeError ? error.message : String(error),
+      // every problem, unclipped: a maintainer fixes them all from this one line
+      error: error instanceof KnowledgeError ? whole(error.message) : String(error),
     });
     process.exit(1);
   }

@@ -23,6 +23,9 @@ import { createVerifier, type Verifier } from './verify.js';
 /** Discord's interaction payloads are a few kilobytes (a component click carries its message); 256 KiB is ample. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** How long in-flight requests get to finish on shutdown. */
+const CLOSE_GRACE_MS = 3_000;
+
 export interface InteractionsServerDeps {
   /** The application's public key, 64 hex characters. */
   publicKey: string;
@@ -86,15 +89,17 @@ export function createInteractionsServer(deps: InteractionsServerDeps): Interact
   const ready = deps.ready ?? (() => true);
   let draining = false;
 
+  const health = (_req: IncomingMessage, res: ServerResponse): void => {
+    const ok = ready() && !draining;
+    sendJson(res, ok ? 200 : 503, {
+      status: ok ? 'ok' : draining ? 'shutting down' : 'starting',
+      ...(ok ? (deps.health?.() ?? {}) : {}),
+    });
+  };
   const routes = new Routes()
     .add('POST', '/interactions', interactionsRoute(verifier, handler, logger))
-    .add('GET', '/healthz', (_req, res) => {
-      const ok = ready() && !draining;
-      sendJson(res, ok ? 200 : 503, {
-        status: ok ? 'ok' : draining ? 'shutting down' : 'starting',
-        ...(ok ? (deps.health?.() ?? {}) : {}),
-      });
-    });
+    .add('GET', '/healthz', health)
+    .add('HEAD', '/healthz', health);
 
   const server = http.createServer({
     // Discord waits 3 s for an answer; nothing legitimate takes longer to send a few kilobytes.
@@ -135,6 +140,9 @@ export function createInteractionsServer(deps: InteractionsServerDeps): Interact
       return new Promise((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        // A keep-alive connection of a load balancer may stay open for a while: in-flight requests
+        // have had their time after this.
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       });
     },
   };

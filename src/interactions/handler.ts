@@ -13,27 +13,28 @@
  */
 import type { Answer } from '../answers/types.js';
 import { factLabel } from '../commands/autocomplete.js';
-import type { Command, CommandContext, CommandDefinition, OptionValues } from '../commands/types.js';
+import type { Command, CommandContext, OptionValues } from '../commands/types.js';
 import type { Core, ReloadOutcome } from '../core.js';
+import { clip } from '../text/clip.js';
 import type { Cooldowns } from '../discord/cooldown.js';
 import { HIDE_OPTION, TARGET_OPTION } from '../discord/definitions.js';
 import { describeError, type Logger } from '../discord/log.js';
 import type { InteractionOutcome, OutcomeObserver } from '../ops/outcome.js';
 import { decodeCustomId } from '../render/custom-ids.js';
 import { renderDiscord, type DiscordPayload, type DiscordRenderOptions } from '../render/discord.js';
+import { Lru } from './cache.js';
 import {
   EPHEMERAL,
   InteractionType,
   ResponseType,
   readInteraction,
-  type ApiOption,
   type InteractionResponse,
-  type MessageData,
   type ReadInteraction,
 } from './api.js';
+import { SOMETHING_WENT_WRONG, notice, readOptions, reply, update, userOption } from './replies.js';
 
 export interface InteractionHandlerDeps {
-  /** The core serving now: read once per interaction, so a reload applies from the next one on. */
+  /** The core serving now: read once per interaction, so a knowledge reload applies from the next one. */
   getCore: () => Core;
   commands: readonly Command[];
   cooldowns: Cooldowns;
@@ -56,82 +57,60 @@ export interface InteractionHandler {
   fallback(raw: unknown): InteractionResponse;
 }
 
+/** How many answers (with their rendered payloads) are remembered; see cache.ts. */
+const CACHED_ANSWERS = 200;
+
 /** Discord's autocomplete limits. */
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
 
-export const SOMETHING_WENT_WRONG =
-  'Something went wrong while answering. The error was logged; please try again in a moment.';
-
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-/** A short ephemeral notice (cooldown, stale button, error) that pings nobody. */
-export function notice(text: string): InteractionResponse {
-  return {
-    type: ResponseType.Message,
-    data: { content: clip(text, 2000), flags: EPHEMERAL, allowed_mentions: { parse: [] } },
-  };
-}
-
-function reply(payload: DiscordPayload, ephemeral: boolean): InteractionResponse {
-  const data: MessageData = {
-    ...(payload.content !== undefined ? { content: payload.content } : {}),
-    embeds: payload.embeds,
-    components: payload.components,
-    allowed_mentions: payload.allowed_mentions.users?.length
-      ? { parse: [], users: payload.allowed_mentions.users }
-      : { parse: [] },
-  };
-  if (ephemeral) data.flags = EPHEMERAL;
-  return { type: ResponseType.Message, data };
-}
-
-/** An update keeps the message's content (so a target is not pinged again) and pings no one. */
-function update(payload: DiscordPayload): InteractionResponse {
-  return {
-    type: ResponseType.UpdateMessage,
-    data: { embeds: payload.embeds, components: payload.components, allowed_mentions: { parse: [] } },
-  };
-}
-
-/** Reads a slash command's options by the command's own definition, coercing defensively. */
-export function readOptions(options: readonly ApiOption[], definition: CommandDefinition): OptionValues {
-  const values: OptionValues = {};
-  for (const option of definition.options) {
-    const raw = options.find((o) => o.name === option.name)?.value;
-    if (raw === undefined || raw === null) continue;
-    if (option.type === 'string') values[option.name] = String(raw);
-    else if (option.type === 'integer') {
-      const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
-      if (Number.isSafeInteger(n)) values[option.name] = n;
-    } else if (option.type === 'boolean') {
-      values[option.name] = raw === true || raw === 'true';
-    }
-  }
-  return values;
-}
-
-function userOption(options: readonly ApiOption[], name: string): string | undefined {
-  const value = options.find((o) => o.name === name)?.value;
-  const id = typeof value === 'string' ? value.trim() : undefined;
-  return id && /^\d{1,20}$/.test(id) ? id : undefined;
-}
-
 export function createInteractionHandler(deps: InteractionHandlerDeps): InteractionHandler {
   const { getCore, cooldowns, logger } = deps;
   const byName = new Map(deps.commands.map((c) => [c.definition.name, c]));
-  const render = (core: Core, answer: Answer, options: DiscordRenderOptions): DiscordPayload =>
-    renderDiscord(answer, { titleOf: (id) => factLabel(core, id), ...options });
+  /** Per knowledge base, so a reload starts afresh (and the old answers go with the old core). */
+  const answerCaches = new WeakMap<Core, Lru<Answer>>();
+  const renders = new WeakMap<Answer, Map<string, DiscordPayload>>();
+  /** The core of the interaction being handled (handling is synchronous: one at a time). */
+  let core: Core = getCore();
 
+  /**
+   * The command's answer. Lookup commands answer from the facts alone, so the same question again is
+   * answered from the cache; other commands always run.
+   */
+  function run(command: Command, options: OptionValues, context: CommandContext = {}): Answer {
+    if (!command.definition.lookup) return command.run(core, options, context);
+    let answers = answerCaches.get(core);
+    if (!answers) answerCaches.set(core, (answers = new Lru<Answer>(CACHED_ANSWERS)));
+    const key = `${command.definition.name}\u0000${JSON.stringify(options)}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = command.run(core, options);
+      answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** The rendered payload, shared between identical requests: callers must not mutate it. */
+  function render(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
+    const key = JSON.stringify(options);
+    let byOptions = renders.get(answer);
+    if (!byOptions) renders.set(answer, (byOptions = new Map()));
+    let payload = byOptions.get(key);
+    if (!payload) {
+      const current = core;
+      payload = renderDiscord(answer, { titleOf: (id) => factLabel(current, id), ...options });
+      if (byOptions.size < 16) byOptions.set(key, payload);
+    }
+    return payload;
+  }
+
+  /** Owners (DISCORD_OWNER_IDS) may reload the knowledge; nobody else gets the means to. */
   function contextFor(userId: string | undefined): CommandContext {
     const owner = userId !== undefined && (deps.ownerIds?.has(userId) ?? false);
     return owner && deps.reloadKnowledge ? { reloadKnowledge: deps.reloadKnowledge } : {};
   }
 
-  function onCommand(i: ReadInteraction, core: Core): [InteractionResponse, Result] {
+  function onCommand(i: ReadInteraction): [InteractionResponse, Result] {
     const command = byName.get(i.commandName);
     if (!command) {
       const name = clip(i.commandName.replace(/[^\w-]/g, ''), 32);
@@ -152,7 +131,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       ];
     }
     const options = readOptions(i.options, definition);
-    const answer = command.run(core, options, contextFor(i.userId));
+    const answer = run(command, options, contextFor(i.userId));
     const hideValue = i.options.find((o) => o.name === HIDE_OPTION)?.value;
     // Owner-only maintenance (/reload) always answers privately.
     let hide =
@@ -163,7 +142,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       hide = true;
       target = undefined;
     }
-    const payload = render(core, answer, {
+    let payload = render(answer, {
       command: definition.name,
       hide,
       ...(target && !hide ? { targetUserId: target } : {}),
@@ -173,8 +152,11 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     });
     if (target && hide) {
       // Only the asker sees a hidden reply: mention the target for context, ping nobody.
-      payload.content = `(Hidden reply: <@${target}> cannot see it, so they were not pinged.)`;
-      payload.allowed_mentions = { parse: [] };
+      payload = {
+        ...payload,
+        content: `(Hidden reply: <@${target}> cannot see it, so they were not pinged.)`,
+        allowed_mentions: { parse: [] },
+      };
     }
     const query = definition.primary ? options[definition.primary] : undefined;
     return [
@@ -189,7 +171,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     ];
   }
 
-  function onAutocomplete(i: ReadInteraction, core: Core): [InteractionResponse, Result] {
+  function onAutocomplete(i: ReadInteraction): [InteractionResponse, Result] {
     const command = byName.get(i.commandName);
     const focused = i.options.find((o) => o.focused);
     let choices: { name: string; value: string }[] = [];
@@ -227,7 +209,6 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
    * gets the result as a reply only they see, so a public message is not changed under the asker's feet.
    */
   function showResult(
-    core: Core,
     i: ReadInteraction,
     answer: Answer,
     options: DiscordRenderOptions,
@@ -235,8 +216,8 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     const invoker = i.message?.invokerId;
     const ephemeralMessage = ((i.message?.flags ?? 0) & EPHEMERAL) !== 0;
     if (ephemeralMessage || invoker === undefined || invoker === i.userId)
-      return update(render(core, answer, options));
-    return reply(render(core, answer, { ...options, hide: true }), true);
+      return update(render(answer, options));
+    return reply(render(answer, { ...options, hide: true }), true);
   }
 
   function need(name: string): Command {
@@ -245,7 +226,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     return command;
   }
 
-  function onComponent(i: ReadInteraction, core: Core): [InteractionResponse, Result] {
+  function onComponent(i: ReadInteraction): [InteractionResponse, Result] {
     const action = decodeCustomId(i.customId);
     if (!action) {
       return [
@@ -255,7 +236,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     }
     switch (action.kind) {
       case 'sources': {
-        const answer = need('sources').run(core, { facts: action.factIds.join(' ') });
+        const answer = run(need('sources'), { facts: action.factIds.join(' ') });
         if (answer.status !== 'found' || answer.factIds.length === 0) {
           return [
             notice(
@@ -265,7 +246,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
           ];
         }
         return [
-          reply(render(core, answer, { command: 'sources', fullSources: true, hide: true }), true),
+          reply(render(answer, { command: 'sources', fullSources: true, hide: true }), true),
           { command: 'sources', status: answer.status },
         ];
       }
@@ -279,37 +260,37 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
             { command: command ? command.definition.name : 'unknown', status: 'stale' },
           ];
         }
-        const answer = command.run(core, { [primary]: value });
+        const answer = run(command, { [primary]: value });
         return [
-          showResult(core, i, answer, { command: command.definition.name }),
+          showResult(i, answer, { command: command.definition.name }),
           { command: command.definition.name, status: answer.status },
         ];
       }
       case 'plan': {
-        const answer = need('plan').run(core, { plan: action.plan, page: action.page });
-        return [showResult(core, i, answer, { command: 'plan' }), { command: 'plan', status: answer.status }];
+        const answer = run(need('plan'), { plan: action.plan, page: action.page });
+        return [showResult(i, answer, { command: 'plan' }), { command: 'plan', status: answer.status }];
       }
       case 'timeline': {
         const about = action.about || undefined;
-        const answer = need('timeline').run(core, { about, page: action.page });
+        const answer = run(need('timeline'), { about, page: action.page });
         return [
-          showResult(core, i, answer, { command: 'timeline', ...(about ? { about } : {}) }),
+          showResult(i, answer, { command: 'timeline', ...(about ? { about } : {}) }),
           { command: 'timeline', status: answer.status },
         ];
       }
     }
   }
 
-  function dispatch(i: ReadInteraction, core: Core): [InteractionResponse, Result] {
+  function dispatch(i: ReadInteraction): [InteractionResponse, Result] {
     switch (i.type) {
       case InteractionType.Ping:
         return [{ type: ResponseType.Pong }, { command: 'unknown', status: 'pong' }];
       case InteractionType.ApplicationCommand:
-        return onCommand(i, core);
+        return onCommand(i);
       case InteractionType.Autocomplete:
-        return onAutocomplete(i, core);
+        return onAutocomplete(i);
       case InteractionType.MessageComponent:
-        return onComponent(i, core);
+        return onComponent(i);
       default:
         return [
           notice('This bot does not handle that kind of interaction.'),
@@ -358,13 +339,15 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
   return {
     handle(raw, logFields = {}) {
       const started = performance.now();
+      core = getCore();
       const i = readInteraction(raw);
       const fields = { ...logFields, ...describe(i) };
-      const core = getCore(); // one snapshot for the whole interaction, whatever a reload does meanwhile
-      const report = (result: Result): void =>
-        deps.observe?.({ kind: kindOf(i), ...result, ms: performance.now() - started });
+      const report = (result: Result): void => {
+        if (i.type !== InteractionType.Ping)
+          deps.observe?.({ kind: kindOf(i), ...result, ms: performance.now() - started });
+      };
       try {
-        const [response, result] = dispatch(i, core);
+        const [response, result] = dispatch(i);
         const level =
           i.type === InteractionType.Autocomplete || i.type === InteractionType.Ping ? 'debug' : 'info';
         logger[level]('interaction', {
@@ -372,7 +355,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
           outcome: result.status,
           ms: Math.round(performance.now() - started),
         });
-        if (i.type !== InteractionType.Ping) report(result);
+        report(result);
         return response;
       } catch (error) {
         logger.error('interaction failed', {

@@ -248,10 +248,23 @@ export const Actor = z.strictObject({
 export type Actor = z.infer<typeof Actor>;
 export const ActorsFile = z.array(Actor);
 
+/**
+ * The fact base's dates, kept apart so no reply implies that the newest headline is the present:
+ * when it was last reviewed against the fact sheet (`asOf`, the date every answer is "as of"), its
+ * latest reliably reported development, and the latest date of any item at all, however weak.
+ */
 export const Meta = z.strictObject({
-  asOf: isoDate,
-  asOfNote: text,
   title: text,
+  /** When the fact base was last reviewed against the fact sheet ("reviewed 1 Dec 2026"). */
+  asOf: isoDate,
+  /** The latest development found in reliable reporting ("latest reliable report 4 Jun 2026"). */
+  latestReliable: isoDate,
+  latestReliableNote: text,
+  /** The latest date of any item or source, headline-only ones included; nothing is dated later. */
+  latestAny: looseDate,
+  latestAnyNote: text,
+  /** What the dates mean and what no source shows, in a sentence or three. */
+  asOfNote: text,
   corrections: text,
   repository: z.url().optional(),
   /** What the fact base knows it does not know (fact sheet section K). */
@@ -300,6 +313,8 @@ export const Lexicon = z.strictObject({
     }),
   ),
   planWords: phrases,
+  /** Words before a point's number ("point 7", "item 3"). */
+  pointWords: phrases,
   /** Short forms of the parties that parties.json does not list ("EU" → europe). */
   parties: z.record(z.string().min(1), PartyId),
   intents: z.strictObject(
@@ -311,7 +326,11 @@ export const Lexicon = z.strictObject({
   units: z.record(z.string().min(1), phrases),
   /** The units a question phrase asks for ("how long" → days, months, years, hours, km). */
   questionUnits: z.record(z.string().min(1), z.array(z.string().min(1))),
+  /** Words asking for the present state ("now", "currently"): a figure of today beats what a plan sets. */
+  presentCues: phrases,
   roles: phrases,
+  /** Words asking who made a plan ("wrote", "drew up", "signed"): answered by the plan's authors. */
+  authorship: phrases,
   outOfScope: phrases,
   verbatimCues: phrases,
 });

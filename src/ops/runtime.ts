@@ -5,7 +5,7 @@
  */
 import type { OpsConfig } from '../config.js';
 import { CoreHolder, type ReloadOutcome } from '../core.js';
-import type { Logger } from '../discord/log.js';
+import { whole, type Logger } from '../discord/log.js';
 import { defaultKnowledgeDir } from '../knowledge/load.js';
 import type { Metrics } from './metrics.js';
 import { createMissesLog, type MissesLog } from './misses.js';
@@ -66,7 +66,7 @@ export async function startOps(
         trigger,
         problems: outcome.errors.length,
       });
-      for (const problem of outcome.errors) logger.error('knowledge problem', { problem });
+      for (const problem of outcome.errors) logger.error('knowledge problem', { problem: whole(problem) });
     }
     return outcome;
   }

@@ -323,10 +323,11 @@ describe('every answer', () => {
       /^\*\*(Supported|Contradicted|Depends on the plan|Disputed between sources|Not in the sources):\*\*/,
     );
     for (const id of answer.factIds) expect(core.index.entry(id), id).toBeDefined();
+    // the stronger sources first: weak ones (an anonymous post, aggregators) never lead a statement
     for (const section of answer.sections) {
-      const firstReference = section.citations.findIndex((c) => c.quote === undefined);
-      const lastQuote = section.citations.map((c) => c.quote !== undefined).lastIndexOf(true);
-      if (firstReference >= 0) expect(lastQuote).toBeLessThan(firstReference);
+      const firstWeak = section.citations.findIndex((c) => c.weak);
+      const lastStrong = section.citations.map((c) => !c.weak).lastIndexOf(true);
+      if (firstWeak >= 0) expect(lastStrong).toBeLessThan(firstWeak);
     }
     expect(answer.sections.at(-1)?.heading).toBe('How the claim was read');
     if (answer.verdict !== 'not_in_sources') expect(answer.citations.length).toBeGreaterThan(0);

@@ -90,6 +90,7 @@ interface PendingInteraction {
   commandName?: string;
   /** The shard it was dispatched to. */
   shard?: number;
+  guildId?: string;
 }
 
 interface GatewaySession {
@@ -740,7 +741,7 @@ export class FakeDiscord {
     const msg: FakeMessage = {
       id: snowflake(),
       channel_id: channelId,
-      guild_id: FAKE_GUILD_ID,
+      guild_id: interaction?.guildId ?? FAKE_GUILD_ID,
       author: this.botUser,
       content: '',
       embeds: [],
@@ -763,7 +764,7 @@ export class FakeDiscord {
         id: interaction.id,
         type: interaction.type,
         user: userObject(interaction.userId, `user${interaction.userId.slice(-3)}`),
-        authorizing_integration_owners: { '0': FAKE_GUILD_ID },
+        authorizing_integration_owners: { '0': interaction.guildId ?? FAKE_GUILD_ID },
         ...(interaction.commandName ? { name: interaction.commandName } : {}),
       };
     }
@@ -1180,6 +1181,7 @@ export class FakeDiscord {
     if (!session) throw new Error('fake Discord: no gateway session to dispatch to');
     pending.dispatchedAt = Date.now();
     pending.shard = session.shard[0];
+    if (typeof payload.guild_id === 'string') pending.guildId = payload.guild_id;
     this.interactions.set(pending.id, pending);
     this.byToken.set(pending.token, pending);
     this.dispatch(session, 'INTERACTION_CREATE', payload);

@@ -87,7 +87,7 @@ describe('two gateway processes, one shard each', () => {
     });
     await fake.waitForCallback(id);
     const message = fake.originalOf(id)!;
-    const click = fake.sendComponent(message, 'plan:us-28:2', { userId, guildId: FAKE_GUILD_ID_2 });
+    const click = fake.sendComponent(message, 'plan:us-28:2', { userId }); // the message knows its server
     expect((await fake.waitForCallback(click.id)).type).toBe(7);
     await shards[1]!.waitForLog(new RegExp(`INFO +interaction .*shard=1 .*id=${click.id}`));
   });

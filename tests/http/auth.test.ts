@@ -21,9 +21,10 @@ const log: string[] = [];
 let endpoint: InteractionsServer;
 let url: string;
 
+const core = loadCore();
+
 beforeAll(async () => {
   const logger = createLogger('debug', [], (line) => void log.push(line));
-  const core = loadCore();
   const handler = createInteractionHandler({
     getCore: () => core,
     commands,

@@ -85,7 +85,9 @@ describe('PING and the health check', () => {
 
   it('GET /healthz is 200 while serving; unknown paths 404, wrong methods 405', async () => {
     expect((await request(`${base}/healthz`, { method: 'GET' })).status).toBe(200);
+    expect((await request(`${base}/healthz`, { method: 'HEAD' })).status).toBe(200);
     expect((await request(`${base}/nope`, { method: 'GET' })).status).toBe(404);
+    expect((await postInteraction(`${url}/`, app, { type: 1 })).json).toEqual({ type: 1 });
     const wrong = await request(url, { method: 'GET' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.allow).toBe('POST');
@@ -120,7 +122,7 @@ describe('slash commands', () => {
       const { data } = await run(name, exampleFor(name));
       const embeds = data.embeds as { title?: string; footer?: { text?: string } }[];
       expect(embeds[0]!.title).toBeTruthy();
-      expect(embeds[0]!.footer?.text).toMatch(/As of \d{4}-\d{2}-\d{2}/);
+      expect(embeds[0]!.footer?.text).toMatch(/(As of|reviewed) \d{1,2} [A-Z][a-z]{2} \d{4}/);
       expect(Number(data.flags ?? 0) & EPHEMERAL).toBe(0);
     });
   }
@@ -151,6 +153,38 @@ describe('slash commands', () => {
     );
     const data = expectMessage(reply, 4, [FAKE_OTHER_USER_ID]);
     expect(String(data.content)).toBe(`<@${FAKE_OTHER_USER_ID}>`);
+  });
+
+  it("the same question asked differently by several people: no reply takes on another one's hide or target", async () => {
+    const query = { name: 'query', type: STRING, value: 'znpp' };
+    const target = { name: 'target', type: USER, value: FAKE_OTHER_USER_ID };
+    const hide = { name: 'hide', type: BOOLEAN, value: true };
+    for (let round = 0; round < 2; round += 1) {
+      const hiddenTargeted = expectMessage(
+        await postInteraction(url, app, commandInteraction('provision', [query, hide, target], newUser())),
+        4,
+      );
+      expect(String(hiddenTargeted.content)).toMatch(/Hidden reply/);
+      const targeted = expectMessage(
+        await postInteraction(url, app, commandInteraction('provision', [query, target], newUser())),
+        4,
+        [FAKE_OTHER_USER_ID],
+      );
+      expect(targeted.content).toBe(`<@${FAKE_OTHER_USER_ID}>`);
+      const plain = expectMessage(
+        await postInteraction(url, app, commandInteraction('provision', [query], newUser())),
+        4,
+      );
+      expect(plain.content).toBeUndefined();
+      expect(plain.flags).toBeUndefined();
+      expect(plain.embeds).toEqual(targeted.embeds);
+      const hidden = expectMessage(
+        await postInteraction(url, app, commandInteraction('provision', [query, hide], newUser())),
+        4,
+      );
+      expect(hidden.content).toBeUndefined();
+      expect(hidden.flags).toBe(EPHEMERAL);
+    }
   });
 
   it('an unknown command gets an ephemeral notice', async () => {
@@ -206,7 +240,7 @@ describe('buttons and menus', () => {
       await postInteraction(url, app, componentInteraction(message, 'plan:us-28:2', userId)),
       7,
     );
-    expect(embedText(mine)).toMatch(/page 2\//);
+    expect(embedText(mine)).toMatch(/page 2 of /);
     const other = expectMessage(
       await postInteraction(url, app, componentInteraction(message, 'plan:us-28:2', newUser())),
       4,
@@ -222,7 +256,7 @@ describe('buttons and menus', () => {
       ),
       7,
     );
-    expect(embedText(paged)).toMatch(/page 2\//);
+    expect(embedText(paged)).toMatch(/page 2 of /);
   });
 
   it('the "did you mean" select menu answers with the chosen fact', async () => {

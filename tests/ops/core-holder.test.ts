@@ -14,9 +14,9 @@ describe('CoreHolder', () => {
     const holder = CoreHolder.load(dir);
     const first = holder.current;
     const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ ...meta, asOf: '2026-07-10' }));
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify({ ...meta, title: 'Corrected title' }));
     const ok = holder.reload();
-    expect(ok).toMatchObject({ ok: true, asOf: '2026-07-10' });
+    expect(ok).toMatchObject({ ok: true, asOf: meta.asOf });
     expect(holder.current).not.toBe(first);
     const second = holder.current;
 
@@ -29,6 +29,6 @@ describe('CoreHolder', () => {
       expect(failed.errors.some((e) => e.startsWith('meta.json'))).toBe(true);
     }
     expect(holder.current).toBe(second);
-    expect(holder.current.kb.meta.asOf).toBe('2026-07-10');
+    expect(holder.current.kb.meta.title).toBe('Corrected title');
   });
 });
