@@ -131,7 +131,7 @@ describe('two HTTP replicas on two ports', () => {
       await postInteraction(b.url, app, componentInteraction(message, next, userId)),
       7,
     );
-    expect(JSON.stringify(paged.embeds)).toMatch(/page 2\//);
+    expect(JSON.stringify(paged.embeds)).toMatch(/page 2 of /);
     const sources = customIds(data).find((id) => id.startsWith('src:'));
     if (sources)
       expectMessage(await postInteraction(b.url, app, componentInteraction(message, sources, userId)), 4);
