@@ -89,7 +89,7 @@ async function runHttp(config: HttpConfig): Promise<void> {
   const logger = createLogger(config.logLevel);
   const core = loadCoreOrExit(logger);
   const handler = createInteractionHandler({
-    core,
+    getCore: () => core,
     commands,
     cooldowns: new Cooldowns(config.cooldownSeconds),
     logger,

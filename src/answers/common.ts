@@ -150,6 +150,7 @@ export function baseAnswer(
     factIds: fields.factIds ?? [],
     suggestions: fields.suggestions ?? [],
     asOf: core.kb.meta.asOf,
+    ...latestReliableOf(core),
   };
 }
 
@@ -298,4 +299,12 @@ export const verdictLabels: Record<Verdict, string> = {
 
 export function verdictLabel(verdict: Verdict): string {
   return verdictLabels[verdict];
+}
+
+/** The latest reliably reported development (meta.json), when the fact base records one. */
+function latestReliableOf(core: Core): { latestReliable?: string } {
+  const meta = core.kb.meta;
+  return 'latestReliable' in meta && typeof meta.latestReliable === 'string'
+    ? { latestReliable: meta.latestReliable }
+    : {};
 }

@@ -43,6 +43,8 @@ export interface Answer {
   suggestions: string[];
   /** The fact base's "as of" date: nothing later is known. */
   asOf: string;
+  /** ISO date of the latest reliably reported development, when the fact base records it. */
+  latestReliable?: string;
   /** Paging of long lists (a plan's points, the timeline): 1-based. */
   page?: { index: number; count: number };
   /** A long list (a plan's points, the timeline): renderers show one line per section. */

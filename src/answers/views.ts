@@ -40,7 +40,7 @@ export function valuesLine(core: Core, provisions: readonly Provision[]): string
     .filter((p) => p.values.length > 0)
     .map(
       (p) =>
-        `**${planLabel(core, p.plan)}** (pt ${p.number}${p.part ?? ''}): ${p.values.map(formatValue).join(', ')}`,
+        `**${planLabel(core, p.plan)}** (pt ${p.number}${p.part ?? ''}): ${p.values.map(labelledValue).join('; ')}`,
     );
   return parts.join(' · ');
 }

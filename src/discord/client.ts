@@ -69,7 +69,7 @@ export function createBot({ config, core, commands, logger }: BotDeps): Bot {
   keepShardVariablesFromDiscordJs();
   const client = new Client(clientOptions(config));
   const handler = createInteractionHandler({
-    core,
+    getCore: () => core,
     commands,
     cooldowns: new Cooldowns(config.cooldownSeconds),
     logger,

@@ -13,7 +13,7 @@
  */
 import type { Answer } from '../answers/types.js';
 import { factLabel } from '../commands/autocomplete.js';
-import type { Command, CommandDefinition, OptionValues } from '../commands/types.js';
+import type { Command, OptionValues } from '../commands/types.js';
 import type { Core } from '../core.js';
 import { clip } from '../text/clip.js';
 import type { Cooldowns } from '../discord/cooldown.js';
@@ -27,14 +27,14 @@ import {
   InteractionType,
   ResponseType,
   readInteraction,
-  type ApiOption,
   type InteractionResponse,
-  type MessageData,
   type ReadInteraction,
 } from './api.js';
+import { SOMETHING_WENT_WRONG, notice, readOptions, reply, update, userOption } from './replies.js';
 
 export interface InteractionHandlerDeps {
-  core: Core;
+  /** The core serving now: read once per interaction, so a knowledge reload applies from the next one. */
+  getCore: () => Core;
   commands: readonly Command[];
   cooldowns: Cooldowns;
   logger: Logger;
@@ -54,70 +54,23 @@ const CACHED_ANSWERS = 200;
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
 
-export const SOMETHING_WENT_WRONG =
-  'Something went wrong while answering. The error was logged; please try again in a moment.';
-
-/** A short ephemeral notice (cooldown, stale button, error) that pings nobody. */
-export function notice(text: string): InteractionResponse {
-  return {
-    type: ResponseType.Message,
-    data: { content: clip(text, 2000), flags: EPHEMERAL, allowed_mentions: { parse: [] } },
-  };
-}
-
-function reply(payload: DiscordPayload, ephemeral: boolean): InteractionResponse {
-  const data: MessageData = {
-    ...(payload.content !== undefined ? { content: payload.content } : {}),
-    embeds: payload.embeds,
-    components: payload.components,
-    allowed_mentions: payload.allowed_mentions.users?.length
-      ? { parse: [], users: payload.allowed_mentions.users }
-      : { parse: [] },
-  };
-  if (ephemeral) data.flags = EPHEMERAL;
-  return { type: ResponseType.Message, data };
-}
-
-/** An update keeps the message's content (so a target is not pinged again) and pings no one. */
-function update(payload: DiscordPayload): InteractionResponse {
-  return {
-    type: ResponseType.UpdateMessage,
-    data: { embeds: payload.embeds, components: payload.components, allowed_mentions: { parse: [] } },
-  };
-}
-
-/** Reads a slash command's options by the command's own definition, coercing defensively. */
-export function readOptions(options: readonly ApiOption[], definition: CommandDefinition): OptionValues {
-  const values: OptionValues = {};
-  for (const option of definition.options) {
-    const raw = options.find((o) => o.name === option.name)?.value;
-    if (raw === undefined || raw === null) continue;
-    if (option.type === 'string') values[option.name] = String(raw);
-    else if (option.type === 'integer') {
-      const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
-      if (Number.isSafeInteger(n)) values[option.name] = n;
-    } else if (option.type === 'boolean') {
-      values[option.name] = raw === true || raw === 'true';
-    }
-  }
-  return values;
-}
-
-function userOption(options: readonly ApiOption[], name: string): string | undefined {
-  const value = options.find((o) => o.name === name)?.value;
-  const id = typeof value === 'string' ? value.trim() : undefined;
-  return id && /^\d{1,20}$/.test(id) ? id : undefined;
-}
-
 export function createInteractionHandler(deps: InteractionHandlerDeps): InteractionHandler {
-  const { core, cooldowns, logger } = deps;
+  const { getCore, cooldowns, logger } = deps;
   const byName = new Map(deps.commands.map((c) => [c.definition.name, c]));
-  const titleOf = (id: string): string => factLabel(core, id);
-  const answers = new Lru<Answer>(CACHED_ANSWERS);
+  /** Per knowledge base, so a reload starts afresh (and the old answers go with the old core). */
+  const answerCaches = new WeakMap<Core, Lru<Answer>>();
   const renders = new WeakMap<Answer, Map<string, DiscordPayload>>();
+  /** The core of the interaction being handled (handling is synchronous: one at a time). */
+  let core: Core = getCore();
 
-  /** The command's answer; the same question again is answered from the cache (answers are pure). */
+  /**
+   * The command's answer. Lookup commands answer from the facts alone, so the same question again is
+   * answered from the cache; other commands always run.
+   */
   function run(command: Command, options: OptionValues): Answer {
+    if (!command.definition.lookup) return command.run(core, options);
+    let answers = answerCaches.get(core);
+    if (!answers) answerCaches.set(core, (answers = new Lru<Answer>(CACHED_ANSWERS)));
     const key = `${command.definition.name}\u0000${JSON.stringify(options)}`;
     let answer = answers.get(key);
     if (!answer) {
@@ -134,7 +87,8 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     if (!byOptions) renders.set(answer, (byOptions = new Map()));
     let payload = byOptions.get(key);
     if (!payload) {
-      payload = renderDiscord(answer, { titleOf, ...options });
+      const current = core;
+      payload = renderDiscord(answer, { titleOf: (id) => factLabel(current, id), ...options });
       if (byOptions.size < 16) byOptions.set(key, payload);
     }
     return payload;
@@ -329,6 +283,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
   return {
     handle(raw, logFields = {}) {
       const started = performance.now();
+      core = getCore();
       const i = readInteraction(raw);
       const fields = { ...logFields, ...describe(i) };
       try {

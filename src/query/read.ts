@@ -108,6 +108,8 @@ function decideIntent({ cues, plans, point, parties, people, content }: Signals)
   if (cues.has('compare')) return 'compare';
   if (cues.has('what-changed')) return 'what-changed';
   if (plans.length >= 2) return 'compare';
+  // "How many points does the 20-point plan have?": the plan at a glance, with its count.
+  if (plans.length === 1 && content.length === 0) return 'plan-overview';
   if (cues.has('figure')) return 'figure';
   if (cues.has('party-position') && (parties.length > 0 || people.length > 0)) return 'party-position';
   if (plans.length === 1 && (cues.has('plan-overview') || content.length === 0)) return 'plan-overview';

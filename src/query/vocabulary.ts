@@ -27,6 +27,7 @@ export interface Vocabulary {
   /** Question phrases → the units they ask for ("how long" → days, years …). */
   questionUnits: PhraseTable<string[]>;
   roles: PhraseTable<string>;
+  presentCues: PhraseTable<true>;
   authorship: PhraseTable<true>;
   outOfScope: PhraseTable<string>;
   verbatimCues: PhraseTable<true>;
@@ -134,6 +135,7 @@ function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     units,
     questionUnits: table(Object.entries(lexicon.questionUnits)),
     roles: table(lexicon.roles.map((w) => [w, w])),
+    presentCues: table(lexicon.presentCues.map((w) => [w, true as const])),
     authorship: table(lexicon.authorship.map((w) => [w, true as const])),
     outOfScope: table(lexicon.outOfScope.map((w) => [w, w])),
     verbatimCues: table(lexicon.verbatimCues.map((w) => [w, true as const])),

@@ -147,7 +147,15 @@ function answerPayload(answer: Answer, options: DiscordRenderOptions): DiscordPa
   const left = answer.sections.length - shown;
   if (left > 0) {
     const where = answer.citations.length > 0 && answer.status === 'found' ? ' (Sources button)' : '';
-    body.push(`\n\n*…${left} more ${left === 1 ? 'part' : 'parts'}${where}*`);
+    // name what is left, when there is room, so the reader knows whether to open it
+    const names = answer.listing
+      ? ''
+      : `: ${answer.sections
+          .slice(shown)
+          .map((x) => x.heading)
+          .join(' · ')}`;
+    const note = `…${left} more ${left === 1 ? 'part' : 'parts'}${where}`;
+    body.push(`\n\n*${clipText(`${note}${names}`, Math.max(note.length, bodyBudget - used - 6))}*`);
   }
 
   const fields: DiscordEmbed['fields'] = [];

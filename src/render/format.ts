@@ -63,10 +63,15 @@ export function citationBody(c: ResolvedCitation): string[] {
   return lines;
 }
 
-/** "As of 2 Jul 2026 · page 2 of 4" — the fact base's date and where in a list the reader is. */
+/**
+ * "reviewed 1 Dec 2026 · latest reliable report 4 Jun 2026 · page 2 of 4" — how current the fact base is
+ * (or "As of 2 Jul 2026" where only one date is known) and where in a list the reader is.
+ */
 export function footerParts(answer: Answer): string[] {
   return [
-    `As of ${humanDate(answer.asOf)}`,
+    ...(answer.latestReliable
+      ? [`reviewed ${humanDate(answer.asOf)}`, `latest reliable report ${humanDate(answer.latestReliable)}`]
+      : [`As of ${humanDate(answer.asOf)}`]),
     answer.page && answer.page.count > 1 ? `page ${answer.page.index} of ${answer.page.count}` : '',
   ].filter(Boolean);
 }

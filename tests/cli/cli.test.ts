@@ -103,7 +103,7 @@ describe('cli: one command', () => {
     expect(lines.length).toBeLessThanOrEqual(40);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
     expect(result.stdout).toMatch(/\nSources( \(\d+ of \d+\))?\n/);
-    expect(result.stdout).toContain(`As of ${humanDate(asOf)}`);
+    expect(result.stdout).toMatch(new RegExp(`(As of|reviewed) ${humanDate(asOf)}`));
     expect(lines.at(-1)).toMatch(/^facts: troop-cap/);
   });
 
@@ -298,7 +298,9 @@ describe('interactive session', () => {
     for (const name of requiredCommands) {
       expect(out.slice(help)).toContain(`■ /${name}`);
     }
-    expect(out.match(new RegExp(`As of ${humanDate(asOf)}`, 'g'))!.length).toBeGreaterThanOrEqual(4);
+    expect(out.match(new RegExp(`(As of|reviewed) ${humanDate(asOf)}`, 'g'))!.length).toBeGreaterThanOrEqual(
+      4,
+    );
   });
 
   it('pages with next and prev, says when there is no more, and reads a plain line as a question', async () => {

@@ -117,7 +117,7 @@ describe('slash commands', () => {
       const embeds = cb.data?.embeds as { title?: string; footer?: { text?: string }; color?: number }[];
       expect(embeds.length).toBeGreaterThanOrEqual(1);
       expect(embeds[0]!.title).toBeTruthy();
-      expect(embeds[0]!.footer?.text).toMatch(/As of \d{1,2} [A-Z][a-z]{2} \d{4}/);
+      expect(embeds[0]!.footer?.text).toMatch(/(As of|reviewed) \d{1,2} [A-Z][a-z]{2} \d{4}/);
       expect(Number(cb.data?.flags ?? 0) & EPHEMERAL).toBe(0);
       expectNobodyPinged(message);
     });

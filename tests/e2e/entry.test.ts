@@ -86,7 +86,7 @@ describe('start-up configuration', () => {
     cli.child.stdin!.end('/about\n/quit\n');
     expect(await cli.exited).toBe(0);
     expect(cli.stdout()).toMatch(/terminal session/i);
-    expect(cli.stdout()).toMatch(/As of \d{1,2} [A-Z][a-z]{2} \d{4}|as of/i);
+    expect(cli.stdout()).toMatch(/(As of|reviewed) \d{1,2} [A-Z][a-z]{2} \d{4}|as of/i);
     expect(fake.connectionCount).toBe(0);
   });
 });

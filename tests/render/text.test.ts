@@ -57,7 +57,7 @@ describe('plainText', () => {
   });
 });
 
-const footerLine = (text: string) => text.split('\n').find((l) => l.startsWith('As of '));
+const footerLine = (text: string) => text.split('\n').find((l) => /^(As of|reviewed) /.test(l));
 
 describe('renderText', () => {
   it('shows the title, the text without markdown, every section and the as-of date', () => {
@@ -163,7 +163,7 @@ describe('renderText with real answers', () => {
     for (const c of a.citations) expect(text).toContain(c.publisher);
     expect(text).toContain('600,000');
     expect(text).toContain('800,000');
-    expect(footerLine(text)).toBe(`As of ${humanDate(core.kb.meta.asOf)}`);
+    expect(footerLine(text)).toMatch(new RegExp(`^(As of|reviewed) ${humanDate(core.kb.meta.asOf)}`));
   });
 
   it('/issue znpp shows each party’s section and the disagreement', () => {
@@ -171,6 +171,6 @@ describe('renderText with real answers', () => {
     expect(text).toContain('■ Ukraine');
     expect(text).toContain('■ Russia');
     expect(text).toContain('■ Sources disagree');
-    expect(text).toContain(`As of ${humanDate(core.kb.meta.asOf)}`);
+    expect(text).toMatch(new RegExp(`(As of|reviewed) ${humanDate(core.kb.meta.asOf)}`));
   });
 });
