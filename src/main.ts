@@ -24,8 +24,6 @@ import { loadCore, type Core } from './core.js';
 import { Cooldowns } from './discord/cooldown.js';
 import { watchLauncher } from './discord/launcher.js';
 import { createLogger, describeError, tokenSecrets, whole, type Logger } from './discord/log.js';
-import { createInteractionsServer } from './http/server.js';
-import { createInteractionHandler } from './interactions/handler.js';
 import { KnowledgeError } from './knowledge/load.js';
 
 /** How long a shutdown may take before the process exits anyway. */
@@ -88,6 +86,11 @@ async function runGateway(config: DiscordConfig): Promise<void> {
 async function runHttp(config: HttpConfig): Promise<void> {
   const logger = createLogger(config.logLevel);
   const core = loadCoreOrExit(logger);
+  // Imported here, like the gateway client: each mode loads only its own edge.
+  const [{ createInteractionHandler }, { createInteractionsServer }] = await Promise.all([
+    import('./interactions/handler.js'),
+    import('./http/server.js'),
+  ]);
   const handler = createInteractionHandler({
     getCore: () => core,
     commands,

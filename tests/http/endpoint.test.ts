@@ -239,7 +239,7 @@ describe('buttons and menus', () => {
       await postInteraction(url, app, componentInteraction(message, 'plan:us-28:2', userId)),
       7,
     );
-    expect(embedText(mine)).toMatch(/page 2\//);
+    expect(embedText(mine)).toMatch(/page 2 of /);
     const other = expectMessage(
       await postInteraction(url, app, componentInteraction(message, 'plan:us-28:2', newUser())),
       4,
@@ -255,7 +255,7 @@ describe('buttons and menus', () => {
       ),
       7,
     );
-    expect(embedText(paged)).toMatch(/page 2\//);
+    expect(embedText(paged)).toMatch(/page 2 of /);
   });
 
   it('the "did you mean" select menu answers with the chosen fact', async () => {
