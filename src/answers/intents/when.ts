@@ -50,12 +50,11 @@ export const whenAnswer: IntentAnswer = (asked) => {
     const dated = core.kb.events.filter((e) => e.topics.includes(best.id));
     if (dated.length === 0) return undefined;
     const view = factView(core, best.id)!;
-    const last = dated.at(-1)!;
+    // The topic's event the question's words fit best; else its first.
+    const fits = allEvents.map((hit) => dated.find((e) => e.id === hit.id)).find((e) => e !== undefined);
+    const lead = fits ?? dated.find((e) => !e.background) ?? dated[0]!;
     return {
-      ...leadWith(
-        view,
-        `Latest dated event: **${humanDateRange(last.date, last.endDate)}** — ${last.title}.`,
-      ),
+      ...leadWith(view, `**${humanDateRange(lead.date, lead.endDate)}** — ${lead.title}.`),
       sections: [
         {
           heading: 'Dated events',
