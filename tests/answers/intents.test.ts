@@ -63,6 +63,19 @@ describe('/ask by intent', () => {
     expect(ask('кто такой Дмитриев').factIds[0]).toBe('kirill-dmitriev');
   });
 
+  it('who did something: the event that records it, not the card of a person named in it', () => {
+    const answer = ask('who met witkoff and kushner in geneva');
+    expect(core.index.entry(answer.factIds[0]!)?.kind).not.toBe('actor');
+  });
+
+  it('when, about a topic: the event its words fit, with the date first', () => {
+    expect(firstLine('when did trump n putin meet in alaska')).toMatch(/Aug 2025/);
+  });
+
+  it("a party's reaction to a plan: where the plan stands", () => {
+    expect(firstLine('kremlin response to the 20 point plan')).toMatch(/^\*\*20-point plan:\*\*/);
+  });
+
   it('plan-overview: the plan with its point count', () => {
     const answer = ask('overview of the european berlin framework pls');
     expect(answer.text.split('\n')[0]).toMatch(/\b6 points\b/);

@@ -26,6 +26,13 @@ describe('readQuery: words as people type them', () => {
     expect(read('who is umierow').people).toEqual(['rustem-umerov']);
   });
 
+  it('a synonym replaces a word the facts never use, and joins one they do', () => {
+    // "nukes" is nobody's word in the facts: it becomes theirs.
+    expect(read('nukes').words).toEqual(['nuclear', 'weapons']);
+    // "land" is used by the facts themselves: kept, with its synonym added.
+    expect(read('give back land').words).toEqual(expect.arrayContaining(['land', 'territory']));
+  });
+
   it('drops emoji and invisible characters', () => {
     expect(read('🇺🇦 troop\u200b cap 🔥').words).toEqual(['troops', 'cap']);
   });
