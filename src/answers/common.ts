@@ -121,9 +121,10 @@ export function collectCitations(
   sections: readonly AnswerSection[],
   extra: readonly ResolvedCitation[] = [],
 ) {
-  const lists = sections.map((section) => section.citations);
+  // the answer's own opening sources take the first turn, like a section before the sections
+  const lists = [extra, ...sections.map((section) => section.citations)];
   const depth = Math.max(0, ...lists.map((list) => list.length));
-  const order: ResolvedCitation[] = [...extra];
+  const order: ResolvedCitation[] = [];
   for (let i = 0; i < depth; i += 1) {
     for (const list of lists) if (list[i]) order.push(list[i]!);
   }
@@ -217,6 +218,11 @@ export function formatValue(value: Value): string {
 }
 
 /** A figure with what it counts: "Euroclear holdings: €140 billion". */
+/** A value beside its point: the figure alone, unless a bare count would not say what it counts. */
+export function shortValue(value: Value): string {
+  return value.unit === 'count' ? labelledValue(value) : formatValue(value);
+}
+
 export function labelledValue(value: Value): string {
   return `${value.label}: ${formatValue(value)}`;
 }
