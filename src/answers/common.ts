@@ -97,7 +97,8 @@ export function mergeCitations(list: readonly ResolvedCitation[]): ResolvedCitat
       if (quotes.length > 1) seen.quotes = quotes;
     }
     const notes = [...new Set([...notesOf(seen), ...notesOf(citation)])];
-    if (notes.length > 0) seen.note = notes.join('; ');
+    if (notes.length > 1) seen.note = notes.join('; ');
+    else if (notes.length === 1) seen.note = seen.note ?? citation.note;
   }
   return [...bySource.values()];
 }
@@ -106,7 +107,8 @@ function quotesOf(c: ResolvedCitation): string[] {
   return c.quotes ?? (c.quote ? [c.quote] : []);
 }
 function notesOf(c: ResolvedCitation): string[] {
-  return c.note ? c.note.split('; ') : [];
+  // "…in peacetime.; commitment 1" reads badly: merged notes lose their own full stops
+  return c.note ? c.note.split('; ').map((note) => note.replace(/\.$/, '')) : [];
 }
 
 /** Kept for callers that only need duplicates gone: the same as merging. */
