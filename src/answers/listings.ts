@@ -17,7 +17,7 @@ import {
   resolveCitations,
   statusMark,
 } from './common.js';
-import { cleanQuery, maxQueryLength, planMentioned, validateQuery } from './reading.js';
+import { cleanQuery, maxQueryLength, validateQuery } from './reading.js';
 import { topicOf } from './intents/shared.js';
 import type { Answer, AnswerSection } from './types.js';
 import { topicView } from './views.js';
@@ -55,13 +55,13 @@ function tooLong(core: Core, what: string, value: string | undefined): Answer | 
 export function resolvePlanId(core: Core, text: string | undefined): PlanId | undefined {
   if (!text) return undefined;
   if (core.kb.plans.has(text)) return text as PlanId;
-  const key = normaliseForMatching(text);
-  if (key === '28') return 'us-28';
-  if (key === '20') return 'us-ua-20';
-  if (key === '6') return 'eu-6';
-  const hit = core.index.search(text, { kinds: ['plan'], limit: 1 });
-  if (hit.status === 'found') return hit.hits[0]!.id as PlanId;
-  return planMentioned(key);
+  const read = readQuery(text, vocabularyOf(core.kb));
+  // A plan's bare number ("28") is its name when nothing else is given.
+  const byNumber =
+    read.words.length === 1 ? vocabularyOf(core.kb).planNumbers.get(Number(read.words[0])) : undefined;
+  if (byNumber ?? read.plans[0]) return byNumber ?? read.plans[0];
+  const hit = core.index.search(read.text, { kinds: ['plan'], limit: 1 });
+  return hit.status === 'found' ? (hit.hits[0]!.id as PlanId) : undefined;
 }
 
 /** A plan's overview and its points, a page at a time. */

@@ -3,7 +3,6 @@ import type { Issue, PartyId, PlanNote, Provision, Topic } from '../knowledge/sc
 import {
   baseAnswer,
   collectCitations,
-  formatValue,
   shortValue,
   labelledValue,
   planLabel,
@@ -43,7 +42,7 @@ export function valuesLine(core: Core, provisions: readonly Provision[]): string
     .filter((p) => figures(p).length > 0)
     .map(
       (p) =>
-        `**${planLabel(core, p.plan)}** (pt ${p.number}${p.part ?? ''}): ${figures(p).map(formatValue).join(', ')}`,
+        `**${planLabel(core, p.plan)}** (pt ${p.number}${p.part ?? ''}): ${figures(p).map(labelledValue).join('; ')}`,
     );
   return parts.join(' · ');
 }

@@ -35,7 +35,8 @@ export class Routes {
 
   /** Route a request; a handler that throws or rejects gets a 500 (the caller logs). */
   async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // `/interactions/` is the same route as `/interactions` (a URL pasted with a trailing slash).
+    const path = ((req.url ?? '/').split('?')[0] ?? '/').replace(/(?<=.)\/+$/, '');
     const methods = this.table.get(path);
     if (!methods) return sendJson(res, 404, { error: 'not found' });
     const handler = methods.get(req.method ?? 'GET');

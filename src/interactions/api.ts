@@ -69,7 +69,7 @@ export interface ReadInteraction {
   message: { flags: number; invokerId: string | undefined } | undefined;
 }
 
-function readOptions(v: unknown): ApiOption[] {
+function readApiOptions(v: unknown): ApiOption[] {
   if (!Array.isArray(v)) return [];
   return v.filter(isObject).map((o) => ({
     name: str(o.name) ?? '',
@@ -100,7 +100,7 @@ export function readInteraction(raw: unknown): ReadInteraction {
     userId: user ? str(user.id) : undefined,
     guildId: str(d.guild_id),
     commandName: str(data.name) ?? '',
-    options: readOptions(data.options),
+    options: readApiOptions(data.options),
     customId: str(data.custom_id) ?? '',
     values: Array.isArray(data.values) ? data.values.filter((x): x is string => typeof x === 'string') : [],
     message: message

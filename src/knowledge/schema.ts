@@ -326,6 +326,8 @@ export const Lexicon = z.strictObject({
   units: z.record(z.string().min(1), phrases),
   /** The units a question phrase asks for ("how long" → days, months, years, hours, km). */
   questionUnits: z.record(z.string().min(1), z.array(z.string().min(1))),
+  /** Words asking for the present state ("now", "currently"): a figure of today beats what a plan sets. */
+  presentCues: phrases,
   roles: phrases,
   /** Words asking who made a plan ("wrote", "drew up", "signed"): answered by the plan's authors. */
   authorship: phrases,

@@ -108,6 +108,8 @@ function decideIntent({ cues, plans, point, parties, people, content }: Signals)
   if (cues.has('compare')) return 'compare';
   if (cues.has('what-changed')) return 'what-changed';
   if (plans.length >= 2) return 'compare';
+  // "How many points does the 20-point plan have?": the plan at a glance, with its count.
+  if (plans.length === 1 && content.length === 0) return 'plan-overview';
   if (cues.has('figure')) return 'figure';
   if (cues.has('party-position') && (parties.length > 0 || people.length > 0)) return 'party-position';
   if (plans.length === 1 && (cues.has('plan-overview') || content.length === 0)) return 'plan-overview';
@@ -216,6 +218,11 @@ const months: Record<string, number> = {
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
   november: 11, dec: 12, december: 12,
 }; // prettier-ignore
+
+/** A month's name or its short form ("dec", "december"). */
+export function isMonthWord(word: string): boolean {
+  return months[word] !== undefined;
+}
 
 /** Dates as people write them: "9 may", "may 9", "in december", "feb 2026", "2026". */
 function findDates(words: readonly string[]): QueryDate[] {

@@ -21,7 +21,9 @@ export function refusalFor(
   if (query.offTopic.length > 0) return { reason: 'off-topic', words: query.offTopic };
   const point = query.point;
   if (point?.plan && !point.id) {
-    const count = [...kb.provisions.values()].filter((p) => p.plan === point.plan).length;
+    const count =
+      kb.plans.get(point.plan)?.pointCount ??
+      [...kb.provisions.values()].filter((p) => p.plan === point.plan).length;
     return { reason: 'no-such-point', plan: point.plan, number: point.number, count };
   }
   if (query.dates.some((date) => afterAsOf(date, kb.meta.asOf))) {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lookupAnswer } from '../../src/answers/lookup.js';
-import { maxQueryLength, parsePointReference } from '../../src/answers/reading.js';
+import { maxQueryLength } from '../../src/answers/reading.js';
+import { readQuery, vocabularyOf } from '../../src/query/index.js';
 import type { Answer } from '../../src/answers/types.js';
 import { loadCore, type Core } from '../../src/core.js';
 
@@ -135,6 +136,13 @@ describe('figures of a thread', () => {
       expect(answer.sections.map((s) => s.heading)).toContain(note.title);
       expect(answer.factIds).toContain(note.id);
     }
+  });
+
+  it('comparing a thread no plan has a point on gives its point-by-point view, not empty sides', () => {
+    const answer = lookupAnswer(core, 'ask', 'compare the E3 counter-proposal with the 28-point plan');
+    expect(answer.factIds[0]).toBe('e3-counterproposal');
+    expect(answer.sections.some((s) => s.text.includes('No point on this topic'))).toBe(false);
+    expect(answer.sections.some((s) => /600,000/.test(s.text))).toBe(true);
   });
 
   it('a plan note shows its figures', () => {
@@ -322,7 +330,7 @@ describe('point references', () => {
   ];
   for (const [query, id] of cases) {
     it(`"${query}" → ${id}`, () => {
-      expect(parsePointReference(core, query)).toBe(id);
+      expect(readQuery(query, vocabularyOf(core.kb)).point?.id).toBe(id);
       const a = lookupAnswer(core, 'provision', query);
       expect(a.status).toBe('found');
       expect(a.factIds[0]).toBe(id);
@@ -346,7 +354,7 @@ describe('point references', () => {
       'us-28-99',
       'point 7 of the 6-point plan',
     ]) {
-      expect(parsePointReference(core, query), query).toBeUndefined();
+      expect(readQuery(query, vocabularyOf(core.kb)).point?.id, query).toBeUndefined();
       const a = lookupAnswer(core, 'provision', query);
       expect(
         a.factIds.some((id) => /^(us-28-(29|99)|us-ua-20-21|eu-6-7)$/.test(id)),

@@ -21,10 +21,12 @@ const log: string[] = [];
 let endpoint: InteractionsServer;
 let url: string;
 
+const core = loadCore();
+
 beforeAll(async () => {
   const logger = createLogger('debug', [], (line) => void log.push(line));
   const handler = createInteractionHandler({
-    core: loadCore(),
+    getCore: () => core,
     commands,
     cooldowns: new Cooldowns(0),
     logger,

@@ -48,7 +48,12 @@ const newUser = (): string => (1_500_000_000_000_000_000n + BigInt((userSeq += 1
 beforeAll(async () => {
   const core = loadCore();
   const logger = createLogger('info', [], (line) => void log.push(line));
-  const handler = createInteractionHandler({ core, commands, cooldowns: new Cooldowns(0), logger });
+  const handler = createInteractionHandler({
+    getCore: () => core,
+    commands,
+    cooldowns: new Cooldowns(0),
+    logger,
+  });
   endpoint = createInteractionsServer({ publicKey: app.publicKeyHex, handler, logger });
   const address = await endpoint.listen(0, '127.0.0.1');
   base = `http://127.0.0.1:${address.port}`;
@@ -82,6 +87,7 @@ describe('PING and the health check', () => {
     expect((await request(`${base}/healthz`, { method: 'GET' })).status).toBe(200);
     expect((await request(`${base}/healthz`, { method: 'HEAD' })).status).toBe(200);
     expect((await request(`${base}/nope`, { method: 'GET' })).status).toBe(404);
+    expect((await postInteraction(`${url}/`, app, { type: 1 })).json).toEqual({ type: 1 });
     const wrong = await request(url, { method: 'GET' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.allow).toBe('POST');
@@ -110,7 +116,8 @@ describe('slash commands', () => {
       }));
   };
 
-  for (const name of commands.map((c) => c.definition.name)) {
+  // Owner-only maintenance (/reload) answers privately; tests/e2e/ops.test.ts covers it.
+  for (const name of commands.filter((c) => !c.definition.ownerOnly).map((c) => c.definition.name)) {
     it(`/${name} answers in the response with an embed inside every limit, pinging nobody`, async () => {
       const { data } = await run(name, exampleFor(name));
       const embeds = data.embeds as { title?: string; footer?: { text?: string } }[];

@@ -25,6 +25,15 @@ export const figureAnswer: IntentAnswer = ({ core, query, result }) => {
   const wanted = new Set(query.content.map(stem));
   const vocabulary = vocabularyOf(core.kb);
   const asked = unitsAsked(vocabulary, query);
+  // "How big is the army now?" asks for today's figure; otherwise what the plans set comes first.
+  const present = vocabulary.presentCues.matchAll(query.words).length > 0;
+  const planFigures = new Set(
+    [...pool.keys()].map((id) => {
+      const topic = core.kb.topics.get(id);
+      const provisions = topic ? topic.provisions.flatMap((pid) => core.kb.provisions.get(pid) ?? []) : [];
+      return `${valuesLine(core, provisions)}.`;
+    }),
+  );
   let best: { id: string; sentence: string; score: number } | undefined;
   for (const [id, confidence] of pool) {
     for (const sentence of sentencesOf(core, id)) {
@@ -38,7 +47,10 @@ export const figureAnswer: IntentAnswer = ({ core, query, result }) => {
       const shared = [...wanted].filter((w) => words.has(w)).length;
       const unit = [...unitsIn(vocabulary, sentence)].some((u) => asked.has(u)) ? 2 : 0;
       // How well the fact fits the question weighs most: the best match is usually the answer.
-      const score = shared + unit + confidence * 4;
+      const now = present
+        ? vocabulary.presentCues.matchAll(tokenize(normaliseForMatching(sentence))).length > 0
+        : planFigures.has(sentence);
+      const score = shared + unit + confidence * 4 + (now ? 1.5 : 0);
       if (process.env.DBG) console.error(score.toFixed(2), shared, unit, id, sentence.slice(0, 90));
       if (!best || score > best.score) best = { id, sentence, score };
     }
@@ -66,16 +78,15 @@ function sentencesOf(core: Core, id: string): string[] {
   const topic = core.kb.topics.get(id);
   const note =
     entry.kind === 'plan-note' ? core.kb.plans.get(entry.parent!)?.notes.find((n) => n.id === id) : undefined;
+  const issue = core.kb.issues.get(id) ?? (topic ? core.kb.issuesByTopic.get(topic.id) : undefined);
+  const provisions = topic ? topic.provisions.flatMap((pid) => core.kb.provisions.get(pid) ?? []) : [];
+  // A topic's own figures first: what each plan sets; on a tie they lead.
+  const values = valuesLine(core, provisions);
+  if (values) texts.push(`${values}.`);
   // Each structured figure is a sentence of its own, its label saying what it counts and whose it is.
   for (const value of [...(provision?.values ?? []), ...(topic?.values ?? []), ...(note?.values ?? [])])
     texts.push(`${labelledValue(value)}.`);
-  const issue = core.kb.issues.get(id) ?? (topic ? core.kb.issuesByTopic.get(topic.id) : undefined);
-  if (topic) {
-    const provisions = topic.provisions.flatMap((pid) => core.kb.provisions.get(pid) ?? []);
-    const values = valuesLine(core, provisions);
-    if (values) texts.push(`${values}.`);
-    texts.push(...provisions.map((p) => p.summary));
-  }
+  texts.push(...provisions.map((p) => p.summary));
   if (issue) texts.push(...issue.positions.map((p) => p.summary), ...issue.notes.map((n) => n.summary));
   return texts.flatMap((text) => text.split(/(?<=[.!?;])\s+(?=[A-Z"“(‘'])/));
 }

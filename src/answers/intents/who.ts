@@ -29,9 +29,17 @@ export const whoAnswer: IntentAnswer = ({ core, query, result }) => {
     const plan = core.kb.plans.get(query.plans[0]!)!;
     return leadWith(factView(core, plan.id)!, `**${plan.shortName}:** ${plan.proposedBy}.`);
   }
+  // "Who's the US envoy?": the person holding that role, on the side asked about.
+  if (query.roles.length > 0) {
+    const side = query.parties[0];
+    const holder = searchKinds(core, query.text, ['actor'], 6).find(
+      (hit) => hit.confidence >= 0.5 && (!side || core.kb.actors.get(hit.id)?.side === side),
+    );
+    if (holder) return factView(core, holder.id);
+  }
   // Who did something: the dated event or background note that records it.
   const deed = searchKinds(core, query.text, ['event', 'plan-note', 'issue-note', 'position'], 4)[0];
-  if (deed && deed.confidence >= 0.6 && deed.confidence >= (best?.confidence ?? 0) * 0.8) {
+  if (deed && deed.confidence >= 0.5 && deed.confidence >= (best?.confidence ?? 0) * 0.8) {
     return factView(core, deed.id);
   }
   return undefined;
