@@ -325,7 +325,13 @@ function readJsonFile<S extends z.ZodType>(
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
-    problems.push({ file, path: formatPath(raw, issue.path), message: issue.message });
+    // a field that is simply absent says so in words, not as a type error
+    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    problems.push({
+      file,
+      path: formatPath(raw, issue.path),
+      message: missing ? 'is required but missing' : issue.message,
+    });
   }
   return undefined;
 }
@@ -439,6 +445,9 @@ function checkPointCounts(
       }
     }
   }
+  // A provisions file that could not be read has already been reported: counting its points as missing
+  // would bury that one clear message under a cascade.
+  if (problems.some((p) => p.file.startsWith('provisions/'))) return;
   const all = provisionsByFile.flatMap(({ list }) => list);
   for (const plan of plans) {
     const numbers = new Set(all.filter((p) => p.plan === plan.id).map((p) => p.number));
