@@ -16,7 +16,7 @@ export interface Core {
 }
 
 export function createCore(kb: KnowledgeBase): Core {
-  return { kb, index: new SearchIndex(kb.facts.values(), vocabularyOf(kb).stopwords) };
+  return { kb, index: new SearchIndex(kb.facts.values(), vocabularyOf(kb)) };
 }
 
 /** Loads and validates knowledge/ (throws KnowledgeError naming every broken file and field). */
