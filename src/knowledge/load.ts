@@ -7,6 +7,7 @@ import { normaliseQuoteText } from './quotes.js';
 import {
   ActorsFile,
   IssuesFile,
+  LexiconFile,
   Meta,
   PlansFile,
   ProvisionsFile,
@@ -14,6 +15,7 @@ import {
   TimelineFile,
   TopicsFile,
   type Actor,
+  type ClaimLexicon,
   type Change,
   type Citation,
   type Issue,
@@ -72,6 +74,8 @@ export interface KnowledgeBase {
   events: TimelineEvent[];
   actors: Map<string, Actor>;
   facts: Map<string, FactEntry>;
+  /** The words claims are read with (knowledge/lexicon.json); empty lists when the file is absent. */
+  lexicon: ClaimLexicon;
 }
 
 export interface KnowledgeProblem {
@@ -109,6 +113,9 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
   const issueList = read('issues.json', IssuesFile) ?? [];
   const eventList = read('timeline.json', TimelineFile) ?? [];
   const actorList = read('parties.json', ActorsFile) ?? [];
+  const lexicon = existsSync(join(dir, 'lexicon.json'))
+    ? read('lexicon.json', LexiconFile)
+    : LexiconFile.parse({});
 
   const sources = new Map(sourceList.map((source) => [source.id, source]));
   const sourceTexts = readSourceTexts(dir, sourceList, problems);
@@ -153,6 +160,11 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
       }
       const plan = planList.find((p) => p.id === provision.plan);
       const context = plan ? [plan.shortName, plan.name, `point ${provision.number}`] : [];
+      for (const [k, assertion] of (provision.assertions ?? []).entries()) {
+        if (assertion.plan && assertion.plan !== provision.plan) {
+          problems.push({ file, path: `${path}.assertions[${k}].plan`, message: `must be "${provision.plan}", the point's own plan` });
+        }
+      }
       addFact(factOf(provision, 'provision', file, { parent: provision.plan, context }), path);
       citationCheck(file, `${path}.citations`, provision.citations);
     }
@@ -263,6 +275,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
     events: [...eventList].sort((a, b) => a.date.localeCompare(b.date)),
     actors: new Map(actorList.map((actor) => [actor.id, actor])),
     facts,
+    lexicon: lexicon?.claims ?? LexiconFile.parse({}).claims,
   };
 }
 

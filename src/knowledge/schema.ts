@@ -60,6 +60,22 @@ const citations = z.array(Citation).min(1, 'every fact needs at least one citati
 export const FactStatus = z.enum(['reported', 'unverified', 'content-unknown']);
 export type FactStatus = z.infer<typeof FactStatus>;
 
+const valueUnits = ['troops', 'usd', 'eur', 'days', 'years', 'percent', 'km', 'points', 'people'] as const;
+const planIds = ['us-28', 'us-ua-20', 'eu-6'] as const;
+/**
+ * Structured assertions a fact makes, for the fact check: who (subject) does or says what (claim),
+ * affirmed or denied (polarity), with which figure, under which plan. Optional: facts without them are
+ * checked through their summary text.
+ */
+export const Assertion = z.strictObject({
+  subject: text,
+  claim: text,
+  polarity: z.enum(['affirms', 'denies']).default('affirms'),
+  figure: z.strictObject({ amount: z.number().finite(), unit: z.enum(valueUnits) }).optional(),
+  plan: z.enum(planIds).optional(),
+});
+export type Assertion = z.infer<typeof Assertion>;
+
 /** Fields every fact shares. `sheet` is the stable line handle in the fact sheet (e.g. "A.6"). */
 const factFields = {
   id: slug,
@@ -68,17 +84,19 @@ const factFields = {
   statusNote: text.optional(),
   sheet: z.array(z.string().min(1)).default([]),
   citations,
+  /** What the fact asserts, for the fact check (optional). */
+  assertions: z.array(Assertion).optional(),
 };
 
 /** A number that is the point of a provision: troop cap 600,000, $100 billion, 100 days. */
 export const Value = z.strictObject({
   label: text,
   amount: z.number().finite(),
-  unit: z.enum(['troops', 'usd', 'eur', 'days', 'years', 'percent', 'km', 'points', 'people']),
+  unit: z.enum(valueUnits),
 });
 export type Value = z.infer<typeof Value>;
 
-export const PlanId = z.enum(['us-28', 'us-ua-20', 'eu-6']);
+export const PlanId = z.enum(planIds);
 export type PlanId = z.infer<typeof PlanId>;
 
 /** Context about a plan that is not one of its numbered points: origin, authorship, status. */
@@ -230,3 +248,27 @@ export const Meta = z.strictObject({
   gaps: z.array(Gap).default([]),
 });
 export type Meta = z.infer<typeof Meta>;
+
+/** The words a claim is read with (knowledge/lexicon.json, "claims"): data, not code. */
+export const ClaimLexicon = z.strictObject({
+  /** Nicknames of each plan as people write them, normalised ("trump plan", "new plan"). */
+  planNicknames: z.partialRecord(PlanId, z.array(text)).default({}),
+  /** Words that name "a plan" without saying which ("the deal", "the peace plan"). */
+  genericPlan: z.array(text).default([]),
+  /** Documents whose points the fact base does not hold. */
+  otherDocuments: z.array(text).default([]),
+  /** Words and phrases that turn a statement negative: "not", "bans", "rules out", "withdraw", "dropped". */
+  negative: z.array(text).default([]),
+  /** Words that carry no claim of their own ("lol", "basically"). */
+  casual: z.array(text).default([]),
+  /** Verbs that make a string of words a claim. */
+  verbs: z.array(text).default([]),
+  places: z.array(text).default([]),
+  outlets: z.array(text).default([]),
+  /** Words and phrases that mean the same thing here; the first is the one compared. */
+  sameThing: z.array(z.array(text).min(2)).default([]),
+});
+export type ClaimLexicon = z.infer<typeof ClaimLexicon>;
+
+export const LexiconFile = z.object({ claims: ClaimLexicon.default(ClaimLexicon.parse({})) });
+export type LexiconFile = z.infer<typeof LexiconFile>;

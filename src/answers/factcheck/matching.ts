@@ -1,0 +1,152 @@
+import { comparableUnits, dateMatches, sameFigure, type Figure } from './figures.js';
+import type { Claim } from './reading.js';
+import type { Clause, FactDoc, FactcheckTables } from './tables.js';
+import { thresholds } from './thresholds.js';
+
+/**
+ * How one fact stands to a claim: how much of the claim it covers, and whether its figures, dates, names
+ * and direction (negative or not) agree with the claim's, differ, or say nothing.
+ */
+export type Agreement = 'agree' | 'differ' | 'none';
+
+export interface Assessment {
+  doc: FactDoc;
+  /** Weighted share of the claim's words the fact holds (names that differ left out). */
+  coverage: number;
+  /** Share of the fact's own words the claim uses: among equal coverage, the more specific fact first. */
+  precision: number;
+  figure: Agreement;
+  date: Agreement;
+  names: Agreement;
+  /** The claim's names the fact does not hold, where it names others of the same kind. */
+  otherNames: string[];
+  polarity: 'agree' | 'opposite';
+  clause?: Clause;
+}
+
+export function weightOf(tables: FactcheckTables, stem: string): number {
+  return tables.idf.get(stem) ?? tables.maxIdf * thresholds.unknownWordWeight;
+}
+
+export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Assessment {
+  const otherNames: string[] = [];
+  let named = 0;
+  for (const [key, kind] of claim.names) {
+    if (doc.names.has(key)) {
+      named += 1;
+      continue;
+    }
+    if ([...doc.names.values()].includes(kind)) otherNames.push(key);
+  }
+  const skip = new Set(otherNames.flatMap((key) => claim.nameStems.get(key) ?? []));
+  let total = 0;
+  let held = 0;
+  for (const s of claim.stems) {
+    if (skip.has(s)) continue;
+    const w = weightOf(tables, s);
+    total += w;
+    if (doc.stems.has(s)) held += w;
+  }
+  // a figure or a date is part of what the claim is about: a fact that gives one of the same kind covers it
+  for (const figure of significant(claim.figures)) {
+    total += tables.maxIdf;
+    if (doc.figures.some((f) => comparableUnits(figure.unit, f.unit))) held += tables.maxIdf;
+  }
+  for (const date of claim.dates) {
+    total += tables.maxIdf / 2;
+    if (doc.dates.some((d) => d.month === date.month)) held += tables.maxIdf / 2;
+  }
+  const coverage = total > 0 ? held / total : 0;
+  let docTotal = 0;
+  let docHeld = 0;
+  const claimStems = new Set(claim.stems);
+  for (const s of doc.stems) {
+    const w = weightOf(tables, s);
+    docTotal += w;
+    if (claimStems.has(s)) docHeld += w;
+  }
+  const clause = bestClause(tables, claim, doc.clauses);
+  const negative = clause ? negativeNear(tables, claim, clause) : false;
+  return {
+    doc,
+    coverage,
+    precision: docTotal > 0 ? docHeld / docTotal : 0,
+    figure: figureAgreement(claim.figures, doc.figures),
+    date: dateAgreement(claim, doc),
+    names: otherNames.length ? 'differ' : named ? 'agree' : 'none',
+    otherNames,
+    polarity: negative === claim.negative ? 'agree' : 'opposite',
+    ...(clause ? { clause } : {}),
+  };
+}
+
+function bestClause(tables: FactcheckTables, claim: Claim, clauses: Clause[]): Clause | undefined {
+  let best: Clause | undefined;
+  let bestScore = 0;
+  for (const clause of clauses) {
+    let score = 0;
+    for (const s of claim.stems) if (clause.stems.has(s)) score += weightOf(tables, s);
+    if (score > bestScore) {
+      best = clause;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Figures worth comparing: a bare small number ("3", "2") is too vague. */
+export function significant(figures: Figure[]): Figure[] {
+  return figures.filter((f) => f.unit !== 'none' || f.amount >= 1000);
+}
+
+/**
+ * Is the clause negative where it meets the claim? Only negations and bars within a few words of a word
+ * the claim shares count: "receive full amnesty … and raise no claims" is not a negative amnesty.
+ */
+function negativeNear(tables: FactcheckTables, claim: Claim, clause: Clause): boolean {
+  const shared = new Set(claim.stems.filter((s) => clause.stems.has(s)));
+  let count = 0;
+  clause.tokens.forEach((token, i) => {
+    if (!token.negative) return;
+    const near = clause.tokens.slice(Math.max(0, i - thresholds.negationReach), i + thresholds.negationReach + 1);
+    if (near.some((t) => t.stem !== undefined && shared.has(t.stem))) count += 1;
+  });
+  return count % 2 === 1;
+}
+
+export function figureAgreement(claimed: Figure[], stated: Figure[]): Agreement {
+  let agree = 0;
+  let differ = 0;
+  for (const figure of significant(claimed)) {
+    const comparable = stated.filter((f) => comparableUnits(figure.unit, f.unit));
+    if (!comparable.length) continue;
+    if (comparable.some((f) => sameFigure(figure, f, thresholds.approximate))) agree += 1;
+    else differ += 1;
+  }
+  if (differ) return 'differ';
+  return agree ? 'agree' : 'none';
+}
+
+function dateAgreement(claim: Claim, doc: FactDoc): Agreement {
+  if (claim.dates.length && doc.dates.length) {
+    const all = claim.dates.every((c) => doc.dates.some((d) => dateMatches(c, d)));
+    return all ? 'agree' : 'differ';
+  }
+  if (claim.years.length && doc.years.length) {
+    return claim.years.every((y) => doc.years.includes(y)) ? 'agree' : 'differ';
+  }
+  return 'none';
+}
+
+/** The fact says the opposite of the claim: another figure, date or person, or the other direction. */
+export function opposes(a: Assessment): boolean {
+  return a.figure === 'differ' || a.date === 'differ' || a.names === 'differ' || a.polarity === 'opposite';
+}
+
+/** Facts ranked by how much of the claim they cover. */
+export function rank(tables: FactcheckTables, claim: Claim, docs: readonly FactDoc[] = tables.docs): Assessment[] {
+  return docs
+    .map((doc) => assess(tables, claim, doc))
+    .filter((a) => a.coverage > 0)
+    .sort((a, b) => b.coverage - a.coverage || b.precision - a.precision);
+}

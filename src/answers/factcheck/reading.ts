@@ -1,0 +1,97 @@
+import type { PlanId } from '../../knowledge/schema.js';
+import { normaliseForMatching } from '../../text/normalise.js';
+import { planOrder } from '../common.js';
+import { plansNamed } from '../reading.js';
+import { readDates, readFigures, readYears, type DateMention, type Figure } from './figures.js';
+import {
+  blank,
+  contentStems,
+  findPhrase,
+  foldSameThing,
+  namesIn,
+  negativeCount,
+  type NameKind,
+  type Vocabulary,
+} from './vocabulary.js';
+
+/**
+ * What a claim says, in pieces the rules compare with facts. This is the small interface the rules read;
+ * it can be fed from the shared query reader once that reads claims.
+ */
+export interface Claim {
+  text: string;
+  /** Plans the claim names ("Trump's plan" = 28-point, "the new plan" = 20-point). */
+  plans: PlanId[];
+  /** "the plan", "the deal": a plan, but which one is not said. */
+  genericPlan: boolean;
+  /** A document whose points the fact base does not hold ("the Chinese plan"). */
+  otherDocument?: string;
+  figures: Figure[];
+  dates: DateMention[];
+  years: number[];
+  /** An odd number of negations and bars: the claim says something is absent, barred or given up. */
+  negative: boolean;
+  /** People, places and outlets named, by key. */
+  names: Map<string, NameKind>;
+  /** Content stems, in order of appearance, without plan names, figures and negations. */
+  stems: string[];
+  /** Content stems with the negations and verbs kept ("prohibits", "dropped"): how a side words it. */
+  allStems: string[];
+  /** The stems that spell the names above (compared as names, not as words). */
+  nameStems: Map<string, string[]>;
+}
+
+const planNouns = new Set(['plan', 'plans', 'proposal', 'draft', 'deal', 'framework', 'version', 'text', 'statement', 'peace', 'list', 'document']);
+
+export function readClaim(vocabulary: Vocabulary, raw: string): Claim {
+  const text = raw.replace(/@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/gi, ' ').replace(/[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}]/gu, ' ');
+  let normalised = normaliseForMatching(text);
+  const plans = new Set<PlanId>();
+  const spans = [...plansNamed(normalised)];
+  for (const [phrase, plan] of vocabulary.planNicknames) {
+    for (let at = findPhrase(normalised, phrase); at >= 0; at = findPhrase(normalised, phrase, at + 1)) {
+      spans.push({ plan, start: at, end: at + phrase.length });
+    }
+  }
+  for (const span of spans) {
+    // "had 28 points", "cut to 19 points": a count of points, not a plan's name
+    const after = normalised.slice(span.end).trimStart().split(' ')[0] ?? '';
+    if (/\d+ points?$/.test(normalised.slice(span.start, span.end)) && !planNouns.has(after)) continue;
+    plans.add(span.plan);
+    // "Trump's 28-point plan": the person before a plan's name is part of the name
+    const before = normalised.slice(0, span.start).trimEnd();
+    const owner = vocabulary.names.find((n) => n.kind === 'person' && before.endsWith(n.phrase));
+    const start = owner ? before.length - owner.phrase.length : span.start;
+    normalised = blank(normalised, start, span.end);
+  }
+  let genericPlan = false;
+  for (const phrase of vocabulary.genericPlan) {
+    for (let at = findPhrase(normalised, phrase); at >= 0; at = findPhrase(normalised, phrase)) {
+      genericPlan = true;
+      normalised = blank(normalised, at, at + phrase.length);
+    }
+  }
+  normalised = normalised.replace(/\s+/g, ' ').trim();
+  const otherDocument = vocabulary.otherDocuments.find((d) => findPhrase(normalised, d) >= 0);
+  const folded = foldSameThing(vocabulary, normalised);
+  const names = namesIn(vocabulary, normalised);
+  const nameStems = new Map<string, string[]>();
+  for (const key of names.keys()) {
+    const entry = vocabulary.names.find((n) => n.key === key && findPhrase(normalised, n.phrase) >= 0);
+    if (entry) nameStems.set(key, contentStems(vocabulary, foldSameThing(vocabulary, entry.phrase)));
+  }
+  return {
+    text: raw,
+    plans: planOrder.filter((p) => plans.has(p)),
+    genericPlan,
+    ...(otherDocument ? { otherDocument } : {}),
+    figures: readFigures(text).filter((f) => !(f.unit === 'points' && plans.size > 0)),
+    dates: readDates(text),
+    years: readYears(text),
+    negative: negativeCount(vocabulary, folded) % 2 === 1,
+    names,
+    stems: [...new Set(contentStems(vocabulary, folded))],
+    allStems: [...new Set(contentStems(vocabulary, folded, true))],
+    nameStems,
+  };
+}

@@ -1,0 +1,193 @@
+import type { PlanId } from '../../knowledge/schema.js';
+import type { Verdict } from '../types.js';
+import { sideRepeated } from './disputes.js';
+import { opposes, type Assessment } from './matching.js';
+import type { Claim } from './reading.js';
+import type { FactcheckTables, FactDoc, Side } from './tables.js';
+import { thresholds } from './thresholds.js';
+
+/**
+ * The verdict rules, in order: the first rule that decides wins. A new kind of claim is one rule here
+ * (plus its cases in the tests). Each rule says why, and which facts decide it.
+ */
+export interface Decision {
+  verdict: Verdict;
+  rule: string;
+  /** Plain words after the verdict: what decides it. */
+  reason: string;
+  /** The deciding facts, first the one that decides; sides when sources disagree. */
+  facts: Assessment[];
+  sides?: Side[];
+  /** Per plan, when the verdict depends on the plan. */
+  plans?: PlanStance[];
+}
+
+export interface RuleContext {
+  tables: FactcheckTables;
+  claim: Claim;
+  /** Every fact that shares a word with the claim, best first. */
+  ranked: Assessment[];
+}
+
+export interface Rule {
+  name: string;
+  decide(context: RuleContext): Decision | undefined;
+}
+
+export type Stance = 'says' | 'opposite' | 'dropped' | 'silent';
+export interface PlanStance {
+  plan: PlanId;
+  stance: Stance;
+  point?: Assessment;
+  change?: Assessment;
+}
+
+const planKinds = new Set(['provision', 'plan-note']);
+const notPlans: readonly PlanId[] = ['us-28', 'us-ua-20', 'eu-6'];
+
+export const rules: readonly Rule[] = [
+  {
+    name: 'nothing to check',
+    decide: ({ claim }) =>
+      claim.stems.length === 0 && claim.figures.length === 0
+        ? { verdict: 'not_in_sources', rule: 'nothing to check', reason: 'The claim names nothing the sources could confirm or refute.', facts: [] }
+        : undefined,
+  },
+  {
+    name: 'a document the sources do not hold',
+    decide: ({ claim }) =>
+      claim.otherDocument
+        ? {
+            verdict: 'not_in_sources',
+            rule: 'a document the sources do not hold',
+            reason: `The fact base does not hold the points of “${claim.otherDocument}”.`,
+            facts: [],
+          }
+        : undefined,
+  },
+  {
+    name: 'a recorded disagreement',
+    decide: ({ tables, claim, ranked }) => {
+      for (const a of ranked.slice(0, thresholds.candidates)) {
+        if (a.coverage < thresholds.dispute || a.doc.sides.length < 2) continue;
+        if (claim.plans.length && a.doc.plan && !claim.plans.includes(a.doc.plan)) continue;
+        const side = sideRepeated(tables, claim, a);
+        if (!side) continue;
+        return {
+          verdict: 'disputed',
+          rule: 'a recorded disagreement',
+          reason: 'The sources disagree on this very point.',
+          facts: [a],
+          sides: a.doc.sides,
+        };
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'the plan named',
+    decide: ({ claim, ranked }) => {
+      if (claim.plans.length !== 1) return undefined;
+      const stance = planStance(claim.plans[0]!, ranked);
+      if (stance.stance === 'says') return supported('the plan named', stance.point!, ranked, [stance]);
+      if (stance.stance === 'opposite' || stance.stance === 'dropped') {
+        const facts = [stance.point, stance.change].filter((x): x is Assessment => x !== undefined);
+        return { verdict: 'contradicted', rule: 'the plan named', reason: '', facts, plans: [stance] };
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'no plan named: the plans compared',
+    decide: ({ claim, ranked }) => {
+      if (claim.plans.length) return undefined;
+      const top = ranked[0];
+      if (!claim.genericPlan && !(top && planKinds.has(top.doc.kind) && top.coverage >= thresholds.support)) return undefined;
+      const stances = notPlans.map((plan) => planStance(plan, ranked));
+      const main = stances.slice(0, 2);
+      const european = stances[2]!;
+      const says = stances.filter((s) => s.stance === 'says');
+      const against = stances.filter((s) => s.stance === 'opposite' || s.stance === 'dropped');
+      const facts = stances.flatMap((s) => [s.point, s.change]).filter((x): x is Assessment => x !== undefined);
+      if (main.every((s) => s.stance === 'says') && european.stance !== 'opposite') {
+        return supported('no plan named: the plans compared', main[0]!.point!, ranked, stances);
+      }
+      if (says.length && (against.length || main.some((s) => s.stance !== 'says'))) {
+        return { verdict: 'depends_on_plan', rule: 'no plan named: the plans compared', reason: '', facts, plans: stances };
+      }
+      if (!says.length && against.some((s) => s.stance === 'opposite')) {
+        return { verdict: 'contradicted', rule: 'no plan named: the plans compared', reason: '', facts, plans: stances };
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'the best fact',
+    decide: ({ ranked }) => {
+      const best = ranked.find((a) => a.doc.kind !== 'disagreement');
+      if (!best) return undefined;
+      if (opposes(best) && best.coverage >= thresholds.contradict) {
+        return { verdict: 'contradicted', rule: 'the best fact', reason: '', facts: [best] };
+      }
+      if (!opposes(best) && best.coverage >= thresholds.support) return supported('the best fact', best, ranked);
+      return undefined;
+    },
+  },
+  {
+    name: 'nothing relevant',
+    decide: ({ ranked }) => ({
+      verdict: 'not_in_sources',
+      rule: 'nothing relevant',
+      reason: 'Nothing in the fact base speaks to this claim.',
+      facts: ranked.slice(0, 3).filter((a) => a.coverage >= 0.4),
+    }),
+  },
+];
+
+export function decide(context: RuleContext): Decision {
+  for (const rule of rules) {
+    const decision = rule.decide(context);
+    if (decision) return decision;
+  }
+  throw new Error('the last rule always decides');
+}
+
+/** "Supported" never rests on unverified reporting alone. */
+function supported(rule: string, best: Assessment, ranked: Assessment[], plans?: PlanStance[]): Decision {
+  const firm = (a: Assessment) => a.doc.status === 'reported' && !opposes(a) && a.coverage >= thresholds.support;
+  if (best.doc.status !== 'reported' && !ranked.some(firm)) {
+    return {
+      verdict: 'not_in_sources',
+      rule,
+      reason: 'Only unverified reporting says so; the fact base cannot confirm it.',
+      facts: [best],
+    };
+  }
+  return { verdict: 'supported', rule, reason: '', facts: [best], ...(plans ? { plans } : {}) };
+}
+
+/** What one plan says on the claim: its own best point, or a change that dropped or rewrote the other plan's. */
+export function planStance(plan: PlanId, ranked: Assessment[]): PlanStance {
+  const own = ranked.find((a) => a.doc.plan === plan && planKinds.has(a.doc.kind));
+  const other = ranked.find((a) => a.doc.kind === 'provision' && a.doc.plan && a.doc.plan !== plan && a.doc.plan !== 'eu-6' && plan !== 'eu-6');
+  const change = other ? changeFrom(other.doc, ranked) : undefined;
+  const ownStrong = own && own.coverage >= thresholds.planPoint;
+  const otherWins =
+    other && change && other.coverage >= thresholds.planPoint && (!ownStrong || other.coverage > own.coverage + thresholds.otherPlanMargin);
+  if (ownStrong && !otherWins) {
+    return { plan, stance: opposes(own) ? 'opposite' : 'says', point: own };
+  }
+  if (otherWins && change) {
+    const type = change.doc.change?.type;
+    if (type === 'unchanged') return { plan, stance: opposes(other) ? 'opposite' : 'says', point: other, change };
+    if (type === 'removed' || type === 'amended' || type === 'added') {
+      return { plan, stance: 'dropped', point: other, change, ...(own && ownStrong ? {} : {}) };
+    }
+  }
+  return { plan, stance: 'silent' };
+}
+
+/** The recorded change that starts or ends at a point, assessed like any fact. */
+function changeFrom(point: FactDoc, ranked: Assessment[]): Assessment | undefined {
+  return ranked.find((a) => a.doc.change && (a.doc.change.from.includes(point.id) || a.doc.change.to.includes(point.id)));
+}

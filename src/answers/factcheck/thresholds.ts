@@ -1,0 +1,26 @@
+/**
+ * Every number the fact check decides with, in one place. Coverage is the share of a claim's content
+ * (weighted by how rare each word is in the fact base) that a fact also holds.
+ */
+export const thresholds = {
+  /** A fact must cover this much of the claim to support it. */
+  support: 0.7,
+  /** …and this much to contradict it (a contradiction must be about the very same thing). */
+  contradict: 0.72,
+  /** A plan's point must cover this much to count as that plan "saying" something on the claim. */
+  planPoint: 0.62,
+  /** Another plan's point must beat the named plan's own best point by this much to speak for it. */
+  otherPlanMargin: 0.12,
+  /** A recorded disagreement must cover this much of the claim to decide it. */
+  dispute: 0.6,
+  /** A side of a disagreement must cover this much of the claim's own words to be the one it repeats. */
+  sideWords: 0.5,
+  /** Weight of a claim word the fact base never uses, relative to the rarest known word. */
+  unknownWordWeight: 0.8,
+  /** A negation counts for the words up to this many words before and after it. */
+  negationReach: 4,
+  /** How many ranked facts the rules look at. */
+  candidates: 12,
+  /** Figures within this relative distance are the same figure ("about 880,000"). */
+  approximate: 0.06,
+} as const;

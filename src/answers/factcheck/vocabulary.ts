@@ -1,0 +1,128 @@
+import type { Actor, ClaimLexicon, PlanId } from '../../knowledge/schema.js';
+import { isStopword } from '../../search/stopwords.js';
+import { normaliseForMatching, stem, tokenize } from '../../text/normalise.js';
+
+/**
+ * The lexicon (knowledge/lexicon.json) and the people of parties.json, compiled once for reading claims
+ * and facts alike: one normal form, "same thing" phrases folded to one word, names found as phrases.
+ */
+export interface Vocabulary {
+  /** Phrase → the word it folds to; longest phrases first. */
+  sameThing: [string, string][];
+  negative: Set<string>;
+  negativePhrases: string[];
+  casual: Set<string>;
+  verbs: Set<string>;
+  /** Normalised name phrase → the name's key (a person's id, a place, an outlet). */
+  names: { phrase: string; key: string; kind: NameKind }[];
+  planNicknames: [string, PlanId][];
+  genericPlan: string[];
+  otherDocuments: string[];
+}
+
+export type NameKind = 'person' | 'place' | 'outlet';
+
+export function compileVocabulary(lexicon: ClaimLexicon, actors: Iterable<Actor>): Vocabulary {
+  const norm = (s: string) => normaliseForMatching(s);
+  const sameThing: [string, string][] = [];
+  for (const group of lexicon.sameThing) {
+    const target = norm(group[0]!).replace(/ /g, '');
+    for (const phrase of group) sameThing.push([norm(phrase), target]);
+  }
+  sameThing.sort((a, b) => b[0].length - a[0].length);
+  const negatives = lexicon.negative.map(norm);
+  const names: Vocabulary['names'] = [];
+  for (const actor of actors) {
+    if (actor.kind !== 'person') continue;
+    for (const phrase of [actor.name, ...actor.aliases]) {
+      const n = norm(phrase);
+      if (n && /^[a-z0-9 ]+$/.test(n)) names.push({ phrase: n, key: actor.id, kind: 'person' });
+    }
+  }
+  for (const place of lexicon.places) names.push({ phrase: norm(place), key: norm(place), kind: 'place' });
+  for (const outlet of lexicon.outlets) names.push({ phrase: norm(outlet), key: norm(outlet), kind: 'outlet' });
+  names.sort((a, b) => b.phrase.length - a.phrase.length);
+  const planNicknames: [string, PlanId][] = [];
+  for (const [plan, list] of Object.entries(lexicon.planNicknames) as [PlanId, string[]][]) {
+    for (const phrase of list) planNicknames.push([norm(phrase), plan]);
+  }
+  planNicknames.sort((a, b) => b[0].length - a[0].length);
+  return {
+    sameThing,
+    negative: new Set(negatives.filter((n) => !n.includes(' '))),
+    negativePhrases: negatives.filter((n) => n.includes(' ')),
+    casual: new Set(lexicon.casual.map(norm)),
+    verbs: new Set(lexicon.verbs.map(norm)),
+    names,
+    planNicknames,
+    genericPlan: lexicon.genericPlan.map(norm).sort((a, b) => b.length - a.length),
+    otherDocuments: lexicon.otherDocuments.map(norm),
+  };
+}
+
+/** Finds a whole-word phrase in a normalised text. */
+export function findPhrase(text: string, phrase: string, from = 0): number {
+  if (!phrase) return -1;
+  for (let at = text.indexOf(phrase, from); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = at === 0 || text[at - 1] === ' ';
+    const after = at + phrase.length === text.length || text[at + phrase.length] === ' ';
+    if (before && after) return at;
+  }
+  return -1;
+}
+
+/** Blanks a span of a text, keeping positions. */
+export function blank(text: string, start: number, end: number): string {
+  return `${text.slice(0, start)}${' '.repeat(end - start)}${text.slice(end)}`;
+}
+
+/** Folds "same thing" phrases to one word: "nuclear power plant" and "ZNPP" meet. */
+export function foldSameThing(vocabulary: Vocabulary, normalised: string): string {
+  let text = ` ${normalised} `;
+  for (const [phrase, target] of vocabulary.sameThing) {
+    if (!text.includes(phrase)) continue;
+    text = text.split(` ${phrase} `).join(` ${target} `);
+    // a second pass for overlapping neighbours ("swap swap")
+    text = text.split(` ${phrase} `).join(` ${target} `);
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The names (people, places, outlets) a normalised text mentions, by key. */
+export function namesIn(vocabulary: Vocabulary, normalised: string): Map<string, NameKind> {
+  const found = new Map<string, NameKind>();
+  let text = normalised;
+  for (const { phrase, key, kind } of vocabulary.names) {
+    const at = findPhrase(text, phrase);
+    if (at < 0) continue;
+    found.set(key, kind);
+    text = blank(text, at, at + phrase.length);
+  }
+  return found;
+}
+
+/** Is a (single, normalised) word a negation or a bar ("not", "bans", "dropped")? */
+export function negativeCount(vocabulary: Vocabulary, normalised: string): number {
+  let count = 0;
+  let text = normalised;
+  for (const phrase of vocabulary.negativePhrases) {
+    for (let at = findPhrase(text, phrase); at >= 0; at = findPhrase(text, phrase)) {
+      count += 1;
+      text = blank(text, at, at + phrase.length);
+    }
+  }
+  for (const word of tokenize(text.replace(/\s+/g, ' ').trim())) if (vocabulary.negative.has(word)) count += 1;
+  return count;
+}
+
+/** Content stems of a normalised, folded text: no stop words, no numbers, no casual words. */
+export function contentStems(vocabulary: Vocabulary, folded: string, keepMarkers = false): string[] {
+  const out: string[] = [];
+  for (const word of tokenize(folded)) {
+    if (!word || /^\d/.test(word) || isStopword(word) || vocabulary.casual.has(word)) continue;
+    if (!keepMarkers && (vocabulary.negative.has(word) || vocabulary.verbs.has(word))) continue;
+    const s = stem(word);
+    if (s && !isStopword(s)) out.push(s);
+  }
+  return out;
+}
