@@ -183,7 +183,14 @@ export const Disagreement = z.strictObject({
   summary: text,
   sheet: z.array(z.string().min(1)).default([]),
   claims: z
-    .array(z.strictObject({ claim: text, citations }))
+    .array(
+      z.strictObject({
+        claim: text,
+        citations,
+        /** The fact sheet judges this account an error: a claim repeating another account is not disputed by it. */
+        discounted: z.boolean().optional(),
+      }),
+    )
     .min(2, 'a disagreement needs at least two claims'),
 });
 export type Disagreement = z.infer<typeof Disagreement>;

@@ -32,6 +32,8 @@ export function sideRepeated(tables: FactcheckTables, claim: Claim, a: Assessmen
   let best: Side | undefined;
   let bestShare = 0;
   for (const side of sides) {
+    // the text a "(Conflict: …)" note qualifies is the fact itself: its words are not the disputed detail
+    if (side.inline === 'main') continue;
     const others = new Set(sides.filter((s) => s !== side).flatMap((s) => [...s.stems]));
     const own = [...side.stems].filter((s) => !others.has(s));
     if (!own.length) continue;
@@ -46,6 +48,11 @@ export function sideRepeated(tables: FactcheckTables, claim: Claim, a: Assessmen
     }
   }
   return bestShare >= thresholds.sideWords ? best : undefined;
+}
+
+/** A claim that repeats the account the fact sheet accepts, against one it judges an error, is not disputed. */
+export function onlyDiscountedAgainst(side: Side, sides: Side[]): boolean {
+  return !side.discounted && sides.filter((s) => s !== side).every((s) => s.discounted);
 }
 
 function differsOnFigures(sides: Side[]): boolean {

@@ -50,13 +50,16 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   // a figure or a date is part of what the claim is about: a fact that gives one of the same kind covers it
   for (const figure of significant(claim.figures)) {
     total += tables.maxIdf;
-    if (doc.figures.some((f) => comparableUnits(figure.unit, f.unit))) held += tables.maxIdf;
+    const comparable = doc.figures.filter((f) => comparableUnits(figure.unit, f.unit));
+    if (comparable.some((f) => sameFigure(figure, f, thresholds.approximate))) held += tables.maxIdf;
+    else if (comparable.length) held += tables.maxIdf * thresholds.differentFigure;
   }
   for (const date of claim.dates) {
     total += tables.maxIdf / 2;
     if (doc.dates.some((d) => d.month === date.month)) held += tables.maxIdf / 2;
   }
-  const coverage = total > 0 ? held / total : 0;
+  const otherParty = doc.party && claim.subjectParty && doc.party !== claim.subjectParty;
+  const coverage = (total > 0 ? held / total : 0) * (otherParty ? thresholds.otherParty : 1);
   let docTotal = 0;
   let docHeld = 0;
   const claimStems = new Set(claim.stems);

@@ -1,4 +1,4 @@
-import type { PlanId } from '../../knowledge/schema.js';
+import type { PartyId, PlanId } from '../../knowledge/schema.js';
 import { normaliseForMatching } from '../../text/normalise.js';
 import { planOrder } from '../common.js';
 import { plansNamed } from '../reading.js';
@@ -31,6 +31,8 @@ export interface Claim {
   years: number[];
   /** An odd number of negations and bars: the claim says something is absent, barred or given up. */
   negative: boolean;
+  /** The party the claim is about when it opens with one ("the US offered…", "Russia demands…"). */
+  subjectParty?: PartyId;
   /** People, places and outlets named, by key. */
   names: Map<string, NameKind>;
   /** Content stems, in order of appearance, without plan names, figures and negations. */
@@ -80,8 +82,11 @@ export function readClaim(vocabulary: Vocabulary, raw: string): Claim {
     const entry = vocabulary.names.find((n) => n.key === key && findPhrase(normalised, n.phrase) >= 0);
     if (entry) nameStems.set(key, contentStems(vocabulary, foldSameThing(vocabulary, entry.phrase)));
   }
+  const opening = normalised.split(' ').filter((w) => w !== 'the').slice(0, 3).join(' ');
+  const subjectParty = vocabulary.parties.find(([phrase]) => findPhrase(opening, phrase) >= 0 && opening.indexOf(phrase) <= 3)?.[1];
   return {
     text: raw,
+    ...(subjectParty ? { subjectParty } : {}),
     plans: planOrder.filter((p) => plans.has(p)),
     genericPlan,
     ...(otherDocument ? { otherDocument } : {}),

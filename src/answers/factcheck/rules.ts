@@ -1,6 +1,6 @@
 import type { PlanId } from '../../knowledge/schema.js';
 import type { Verdict } from '../types.js';
-import { sideRepeated } from './disputes.js';
+import { onlyDiscountedAgainst, sideRepeated } from './disputes.js';
 import { opposes, type Assessment } from './matching.js';
 import type { Claim } from './reading.js';
 import type { FactcheckTables, FactDoc, Side } from './tables.js';
@@ -68,11 +68,14 @@ export const rules: readonly Rule[] = [
   {
     name: 'a recorded disagreement',
     decide: ({ tables, claim, ranked }) => {
+      const best = ranked[0]?.coverage ?? 0;
       for (const a of ranked.slice(0, thresholds.candidates)) {
         if (a.coverage < thresholds.dispute || a.doc.sides.length < 2) continue;
+        // the disagreement must be about what the claim is about, not a neighbour of it
+        if (a.coverage < best - thresholds.disputeBehindBest) continue;
         if (claim.plans.length && a.doc.plan && !claim.plans.includes(a.doc.plan)) continue;
         const side = sideRepeated(tables, claim, a);
-        if (!side) continue;
+        if (!side || onlyDiscountedAgainst(side, a.doc.sides)) continue;
         return {
           verdict: 'disputed',
           rule: 'a recorded disagreement',

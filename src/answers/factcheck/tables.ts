@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../../knowledge/load.js';
-import type { Assertion, Change, Citation, FactStatus, PlanId } from '../../knowledge/schema.js';
+import type { Assertion, Change, Citation, FactStatus, PartyId, PlanId } from '../../knowledge/schema.js';
 import { normaliseForMatching } from '../../text/normalise.js';
 import { readDates, readFigures, readYears, type DateMention, type Figure } from './figures.js';
 import {
@@ -42,6 +42,10 @@ export interface Side {
   figures: Figure[];
   dates: DateMention[];
   citations: Citation[];
+  /** The fact sheet judges this account an error. */
+  discounted: boolean;
+  /** A "(Conflict: …)" note, or the fact text it qualifies (`main`): only its figures and days are in dispute. */
+  inline?: 'main' | 'note';
 }
 
 export interface FactDoc {
@@ -52,6 +56,8 @@ export interface FactDoc {
   status: FactStatus;
   statusNote?: string;
   plan?: PlanId;
+  /** The party whose position this is. */
+  party?: PartyId;
   stems: Set<string>;
   clauses: Clause[];
   figures: Figure[];
@@ -80,6 +86,7 @@ interface Raw {
   status: FactStatus;
   statusNote?: string | undefined;
   plan?: PlanId;
+  party?: PartyId;
   extra?: string[];
   /** Fact-sheet handles: a fact and a disagreement that share a "J." handle are about the same detail. */
   sheet: string[];
@@ -87,7 +94,7 @@ interface Raw {
   assertions?: Assertion[] | undefined;
   figures?: Figure[];
   dates?: DateMention[];
-  sides?: { text: string; citations: Citation[] }[];
+  sides?: { text: string; citations: Citation[]; discounted?: boolean | undefined }[];
   change?: FactDoc['change'];
 }
 
@@ -140,7 +147,13 @@ export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
   for (const issue of kb.issues.values()) {
     raws.push({ ...base(issue), kind: 'issue', title: issue.title });
     for (const position of issue.positions) {
-      raws.push({ ...base(position), kind: 'position', title: issue.title, extra: [position.attributedTo ?? ''] });
+      raws.push({
+        ...base(position),
+        kind: 'position',
+        title: issue.title,
+        party: position.party,
+        extra: [position.attributedTo ?? ''],
+      });
     }
     for (const note of issue.notes) raws.push({ ...base(note), kind: 'issue-note', title: issue.title });
     for (const d of issue.disagreements) {
@@ -153,7 +166,7 @@ export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
         sheet: d.sheet,
         extra: d.claims.map((c) => c.claim),
         citations: d.claims.flatMap((c) => c.citations),
-        sides: d.claims.map((c) => ({ text: c.claim, citations: c.citations })),
+        sides: d.claims.map((c) => ({ text: c.claim, citations: c.citations, discounted: c.discounted })),
       });
     }
   }
@@ -213,14 +226,19 @@ function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: Raw): FactDoc {
   const years = raw.dates?.map((d) => d.year).filter((y): y is number => y !== undefined) ?? [];
   const defaultYear = years[0];
   const textDates = readDates(raw.summary).map((d) => (d.year === undefined && defaultYear ? { ...d, year: defaultYear } : d));
-  const sides: Side[] = (raw.sides ?? []).map((s) => sideOf(s.text, s.citations));
+  const sides: Side[] = (raw.sides ?? []).map((s) => sideOf(s.text, s.citations, s.discounted ?? false));
   const inline = [...raw.summary.matchAll(conflictNote)].map((m) => m[0]);
   if (inline.length && !sides.length) {
-    sides.push({ ...sideOf(mainText, raw.citations), dates: [...(raw.dates ?? []), ...readDates(mainText)] });
-    for (const note of inline) sides.push(sideOf(note, raw.citations));
+    sides.push({
+      ...sideOf(mainText, raw.citations, false),
+      dates: [...(raw.dates ?? []), ...readDates(mainText)],
+      inline: 'main',
+    });
+    for (const note of inline) sides.push({ ...sideOf(note, raw.citations, false), inline: 'note' });
   }
-  function sideOf(text: string, citations: Citation[]): Side {
-    return { text, stems: new Set(contentStems(vocabulary, fold(text), true)), figures: readFigures(text), dates: readDates(text), citations };
+  function sideOf(text: string, citations: Citation[], discounted: boolean): Side {
+    const stems = new Set(contentStems(vocabulary, fold(text), true));
+    return { text, stems, figures: readFigures(text), dates: readDates(text), citations, discounted };
   }
   return {
     id: raw.id,
@@ -230,12 +248,14 @@ function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: Raw): FactDoc {
     status: raw.status,
     ...(raw.statusNote ? { statusNote: raw.statusNote } : {}),
     ...(raw.plan ? { plan: raw.plan } : {}),
+    ...(raw.party ? { party: raw.party } : {}),
     stems: stemsOf(allText),
     clauses,
     figures: [
       ...(raw.figures ?? []),
       ...readFigures(raw.summary),
       ...(raw.assertions ?? []).flatMap((a) => (a.figure ? [a.figure] : [])),
+      ...(raw.kind === 'disagreement' ? sides.flatMap((side) => side.figures) : []),
     ],
     dates: [...(raw.dates ?? []), ...textDates],
     years: [...new Set([...years, ...readYears(raw.summary)])],

@@ -13,6 +13,12 @@ export const thresholds = {
   otherPlanMargin: 0.12,
   /** A recorded disagreement must cover this much of the claim to decide it. */
   dispute: 0.6,
+  /** …and be at most this far behind the fact that covers the claim best. */
+  disputeBehindBest: 0.1,
+  /** Coverage kept by a party's position when the claim is about another party ("the US offered…"). */
+  otherParty: 0.85,
+  /** Share of a figure's weight a fact earns by giving a different figure of the same kind. */
+  differentFigure: 0.5,
   /** A side of a disagreement must cover this much of the claim's own words to be the one it repeats. */
   sideWords: 0.5,
   /** Weight of a claim word the fact base never uses, relative to the rarest known word. */

@@ -1,4 +1,4 @@
-import type { Actor, ClaimLexicon, PlanId } from '../../knowledge/schema.js';
+import { PartyId, type Actor, type ClaimLexicon, type PlanId } from '../../knowledge/schema.js';
 import { isStopword } from '../../search/stopwords.js';
 import { normaliseForMatching, stem, tokenize } from '../../text/normalise.js';
 
@@ -15,6 +15,8 @@ export interface Vocabulary {
   verbs: Set<string>;
   /** Normalised name phrase → the name's key (a person's id, a place, an outlet). */
   names: { phrase: string; key: string; kind: NameKind }[];
+  /** Normalised party name or alias ("kyiv", "the us", "kremlin") → the party. */
+  parties: [string, PartyId][];
   planNicknames: [string, PlanId][];
   genericPlan: string[];
   otherDocuments: string[];
@@ -32,7 +34,12 @@ export function compileVocabulary(lexicon: ClaimLexicon, actors: Iterable<Actor>
   sameThing.sort((a, b) => b[0].length - a[0].length);
   const negatives = lexicon.negative.map(norm);
   const names: Vocabulary['names'] = [];
+  const parties: [string, PartyId][] = [];
   for (const actor of actors) {
+    const party = PartyId.safeParse(actor.id);
+    if (actor.kind === 'party' && party.success) {
+      for (const phrase of [actor.name, ...actor.aliases]) parties.push([norm(phrase), party.data]);
+    }
     if (actor.kind !== 'person') continue;
     for (const phrase of [actor.name, ...actor.aliases]) {
       const n = norm(phrase);
@@ -54,6 +61,7 @@ export function compileVocabulary(lexicon: ClaimLexicon, actors: Iterable<Actor>
     casual: new Set(lexicon.casual.map(norm)),
     verbs: new Set(lexicon.verbs.map(norm)),
     names,
+    parties: parties.filter(([phrase]) => phrase).sort((a, b) => b[0].length - a[0].length),
     planNicknames,
     genericPlan: lexicon.genericPlan.map(norm).sort((a, b) => b.length - a.length),
     otherDocuments: lexicon.otherDocuments.map(norm),
