@@ -24,6 +24,7 @@ export function evidenceSections(core: Core, decision: Decision): AnswerSection[
   for (const stance of decision.plans ?? []) {
     add(stance.point);
     add(stance.change);
+    if (stance.own && stance.own.coverage >= 0.3) add(stance.own);
   }
   for (const a of decision.facts) {
     if (a.doc.kind === 'disagreement' && decision.sides) continue;
@@ -67,7 +68,7 @@ function isoOf(doc: FactDoc): string {
 export function evidenceIds(decision: Decision): string[] {
   const ids = [
     ...decision.facts.map((a) => a.doc.id),
-    ...(decision.plans ?? []).flatMap((s) => [s.point?.doc.id, s.change?.doc.id]),
+    ...(decision.plans ?? []).flatMap((s) => [s.point?.doc.id, s.change?.doc.id, s.own?.doc.id]),
   ];
   return [...new Set(ids.filter((id): id is string => id !== undefined))];
 }

@@ -141,7 +141,10 @@ export function readFigures(raw: string): Figure[] {
     if (currency) unit = /€|eur/.test(currency) ? 'eur' : 'usd';
     else if (percent) unit = 'percent';
     else {
-      const next = after.replace(/^[\s-]+/, '').replace(/^(?:to|-)\s*\d+\s*/, '');
+      const next = after
+        .replace(/^[\s-]+/, '')
+        .replace(/^(?:to|-)\s*\d+\s*/, '')
+        .replace(/^(?:whole|full|entire|long|straight|more|extra|additional)\s+/, '');
       for (const [word, u] of unitWords) if (word.test(next)) unit = u;
       if (unit === 'none' && /^\s*-?\s*(?:year|day|month)[\s-]/.test(after)) unit = /year/.test(after) ? 'years' : 'days';
     }
@@ -185,7 +188,7 @@ export function readDates(raw: string): DateMention[] {
     const year = yearAfter(m.index + m[0].length);
     add({ month: monthOf(m[1]!), day: Number(m[2]), ...(year ? { year: Number(year) } : {}) });
   }
-  for (const m of text.matchAll(new RegExp(`\\b(?:in |since |until |by |of |from |late |early |mid )${monthPattern}(?:\\s+(20\\d\\d))?\\b(?!\\s*\\d)`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(`\\b(?:in |since |until |by |of |from |late |early |mid |the )${monthPattern}(?:\\s+(20\\d\\d))?\\b(?!\\s*\\d)`, 'g'))) {
     if (m[1] === 'may' && !m[2] && !/^in /.test(m[0])) continue;
     add({ month: monthOf(m[1]!), ...(m[2] ? { year: Number(m[2]) } : {}) });
   }
@@ -200,7 +203,12 @@ export function readYears(raw: string): number[] {
   return [...figureText(raw).matchAll(/\b(20[12]\d)\b/g)].map((m) => Number(m[1]));
 }
 
+const hoursIn: Partial<Record<FigureUnit, number>> = { hours: 1, days: 24, months: 24 * 30, years: 24 * 365 };
+
 export function sameFigure(a: Figure, b: Figure, tolerance: number): boolean {
+  const ha = hoursIn[a.unit];
+  const hb = hoursIn[b.unit];
+  if (ha && hb && ha !== hb) return sameFigure({ amount: a.amount * ha, unit: 'hours' }, { amount: b.amount * hb, unit: 'hours' }, tolerance);
   if (a.amount === b.amount) return true;
   const larger = Math.max(Math.abs(a.amount), Math.abs(b.amount));
   return larger > 0 && Math.abs(a.amount - b.amount) / larger <= tolerance;
@@ -209,6 +217,7 @@ export function sameFigure(a: Figure, b: Figure, tolerance: number): boolean {
 /** Units that can be compared: a bare number compares with anything but money and percentages. */
 export function comparableUnits(a: FigureUnit, b: FigureUnit): boolean {
   if (a === b) return true;
+  if (hoursIn[a] && hoursIn[b]) return true;
   const loose = (u: FigureUnit) => u === 'none' || u === 'troops' || u === 'people';
   return loose(a) && loose(b) && (a !== 'none' || b !== 'none');
 }

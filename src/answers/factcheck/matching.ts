@@ -13,6 +13,8 @@ export interface Assessment {
   doc: FactDoc;
   /** Weighted share of the claim's words the fact holds (names that differ left out). */
   coverage: number;
+  /** The same, leaving out the claim's names that the fact replaces with others ("Yermak" for "Umerov"). */
+  besidesNames: number;
   /** Share of the fact's own words the claim uses: among equal coverage, the more specific fact first. */
   precision: number;
   figure: Agreement;
@@ -41,11 +43,12 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   const skip = new Set(otherNames.flatMap((key) => claim.nameStems.get(key) ?? []));
   let total = 0;
   let held = 0;
+  let skipped = 0;
   for (const s of claim.stems) {
-    if (skip.has(s)) continue;
     const w = weightOf(tables, s);
     total += w;
     if (doc.stems.has(s)) held += w;
+    else if (skip.has(s)) skipped += w;
   }
   // a figure or a date is part of what the claim is about: a fact that gives one of the same kind covers it
   for (const figure of significant(claim.figures)) {
@@ -59,7 +62,9 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     if (doc.dates.some((d) => d.month === date.month)) held += tables.maxIdf / 2;
   }
   const otherParty = doc.party && claim.subjectParty && doc.party !== claim.subjectParty;
-  const coverage = (total > 0 ? held / total : 0) * (otherParty ? thresholds.otherParty : 1);
+  const factor = otherParty ? thresholds.otherParty : 1;
+  const coverage = (total > 0 ? held / total : 0) * factor;
+  const besidesNames = (total - skipped > 0 ? held / (total - skipped) : 0) * factor;
   let docTotal = 0;
   let docHeld = 0;
   const claimStems = new Set(claim.stems);
@@ -73,6 +78,7 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   return {
     doc,
     coverage,
+    besidesNames,
     precision: docTotal > 0 ? docHeld / docTotal : 0,
     figure: figureAgreement(claim.figures, doc.figures),
     date: dateAgreement(claim, doc),

@@ -40,6 +40,8 @@ export interface PlanStance {
   stance: Stance;
   point?: Assessment;
   change?: Assessment;
+  /** The plan's own nearest point, when another plan's point decided. */
+  own?: Assessment;
 }
 
 const planKinds = new Set(['provision', 'plan-note']);
@@ -129,7 +131,8 @@ export const rules: readonly Rule[] = [
     decide: ({ ranked }) => {
       const best = ranked.find((a) => a.doc.kind !== 'disagreement');
       if (!best) return undefined;
-      if (opposes(best) && best.coverage >= thresholds.contradict) {
+      const about = best.names === 'differ' ? best.besidesNames : best.coverage;
+      if (opposes(best) && about >= thresholds.contradict) {
         return { verdict: 'contradicted', rule: 'the best fact', reason: '', facts: [best] };
       }
       if (!opposes(best) && best.coverage >= thresholds.support) return supported('the best fact', best, ranked);
@@ -150,9 +153,21 @@ export const rules: readonly Rule[] = [
 export function decide(context: RuleContext): Decision {
   for (const rule of rules) {
     const decision = rule.decide(context);
-    if (decision) return decision;
+    if (decision) return withCorroboration(decision, context.ranked);
   }
   throw new Error('the last rule always decides');
+}
+
+/** Other facts on the same thing that point the same way join the evidence (two at most). */
+function withCorroboration(decision: Decision, ranked: Assessment[]): Decision {
+  if (decision.verdict !== 'supported' && decision.verdict !== 'contradicted') return decision;
+  const against = decision.verdict === 'contradicted';
+  const used = new Set(decision.facts.map((a) => a.doc.id));
+  const more = ranked
+    .filter((a) => !used.has(a.doc.id) && a.doc.kind !== 'disagreement' && opposes(a) === against)
+    .filter((a) => (a.names === 'differ' ? a.besidesNames : a.coverage) >= thresholds.corroborate)
+    .slice(0, 2);
+  return { ...decision, facts: [...decision.facts, ...more] };
 }
 
 /** "Supported" never rests on unverified reporting alone. */
@@ -184,7 +199,7 @@ export function planStance(plan: PlanId, ranked: Assessment[]): PlanStance {
     const type = change.doc.change?.type;
     if (type === 'unchanged') return { plan, stance: opposes(other) ? 'opposite' : 'says', point: other, change };
     if (type === 'removed' || type === 'amended' || type === 'added') {
-      return { plan, stance: 'dropped', point: other, change, ...(own && ownStrong ? {} : {}) };
+      return { plan, stance: 'dropped', point: other, change, ...(own ? { own } : {}) };
     }
   }
   return { plan, stance: 'silent' };

@@ -11,6 +11,8 @@ export const thresholds = {
   planPoint: 0.62,
   /** Another plan's point must beat the named plan's own best point by this much to speak for it. */
   otherPlanMargin: 0.12,
+  /** Another fact pointing the same way joins the evidence at this coverage. */
+  corroborate: 0.75,
   /** A recorded disagreement must cover this much of the claim to decide it. */
   dispute: 0.6,
   /** …and be at most this far behind the fact that covers the claim best. */
