@@ -1,6 +1,7 @@
 import { comparableUnits, dateMatches, sameFigure, type Figure } from './figures.js';
 import type { Claim } from './reading.js';
 import type { Clause, FactDoc, FactcheckTables } from './tables.js';
+import { negationsOn } from './vocabulary.js';
 import { thresholds } from './thresholds.js';
 
 /**
@@ -22,6 +23,8 @@ export interface Assessment {
   names: Agreement;
   /** The claim's names the fact does not hold, where it names others of the same kind. */
   otherNames: string[];
+  /** The claim's names the fact does not hold and has no rival for. */
+  missingNames: string[];
   polarity: 'agree' | 'opposite';
   clause?: Clause;
 }
@@ -32,6 +35,7 @@ export function weightOf(tables: FactcheckTables, stem: string): number {
 
 export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Assessment {
   const otherNames: string[] = [];
+  const missingNames: string[] = [];
   let named = 0;
   for (const [key, kind] of claim.names) {
     if (doc.names.has(key)) {
@@ -39,6 +43,7 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
       continue;
     }
     if ([...doc.names.values()].includes(kind)) otherNames.push(key);
+    else missingNames.push(key);
   }
   const skip = new Set(otherNames.flatMap((key) => claim.nameStems.get(key) ?? []));
   let total = 0;
@@ -59,7 +64,8 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   }
   for (const date of claim.dates) {
     total += tables.maxIdf / 2;
-    if (doc.dates.some((d) => d.month === date.month)) held += tables.maxIdf / 2;
+    if (doc.dates.some((d) => dateMatches(date, d))) held += tables.maxIdf / 2;
+    else if (doc.dates.some((d) => d.month === date.month)) held += tables.maxIdf / 4;
   }
   const otherParty = doc.party && claim.subjectParty && doc.party !== claim.subjectParty;
   const factor = otherParty ? thresholds.otherParty : 1;
@@ -74,7 +80,9 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     if (claimStems.has(s)) docHeld += w;
   }
   const clause = bestClause(tables, claim, doc.clauses);
-  const negative = clause ? negativeNear(tables, claim, clause) : false;
+  const shared = new Set(claim.stems.filter((s) => doc.stems.has(s)));
+  const claimNegative = negationsOn(claim.tokens, shared, thresholds.negationReach) % 2 === 1;
+  const negative = factNegative(tables, shared, doc.clauses);
   return {
     doc,
     coverage,
@@ -84,7 +92,8 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     date: dateAgreement(claim, doc),
     names: otherNames.length ? 'differ' : named ? 'agree' : 'none',
     otherNames,
-    polarity: negative === claim.negative ? 'agree' : 'opposite',
+    missingNames,
+    polarity: negative === claimNegative ? 'agree' : 'opposite',
     ...(clause ? { clause } : {}),
   };
 }
@@ -109,18 +118,16 @@ export function significant(figures: Figure[]): Figure[] {
 }
 
 /**
- * Is the clause negative where it meets the claim? Only negations and bars within a few words of a word
- * the claim shares count: "receive full amnesty … and raise no claims" is not a negative amnesty.
+ * Is the fact negative where it meets the claim? A clause counts when one of its negations or bars reaches a
+ * word the claim shares ("NATO keeps its troops out of Ukraine"); "met for five hours with no compromise"
+ * is not a negative meeting. Clauses that barely touch the claim do not count.
  */
-function negativeNear(tables: FactcheckTables, claim: Claim, clause: Clause): boolean {
-  const shared = new Set(claim.stems.filter((s) => clause.stems.has(s)));
-  let count = 0;
-  clause.tokens.forEach((token, i) => {
-    if (!token.negative) return;
-    const near = clause.tokens.slice(Math.max(0, i - thresholds.negationReach), i + thresholds.negationReach + 1);
-    if (near.some((t) => t.stem !== undefined && shared.has(t.stem))) count += 1;
-  });
-  return count % 2 === 1;
+function factNegative(tables: FactcheckTables, shared: ReadonlySet<string>, clauses: Clause[]): boolean {
+  const weights = clauses.map((c) => [...shared].filter((s) => c.stems.has(s)).reduce((sum, s) => sum + weightOf(tables, s), 0));
+  const top = Math.max(0, ...weights);
+  return clauses.some(
+    (c, i) => weights[i]! >= top * thresholds.touchingClause && top > 0 && negationsOn(c.tokens, shared, thresholds.negationReach) % 2 === 1,
+  );
 }
 
 export function figureAgreement(claimed: Figure[], stated: Figure[]): Agreement {

@@ -9,7 +9,9 @@ import {
   findPhrase,
   foldSameThing,
   namesIn,
+  markTokens,
   negativeCount,
+  type MarkedToken,
   type NameKind,
   type Vocabulary,
 } from './vocabulary.js';
@@ -33,6 +35,8 @@ export interface Claim {
   negative: boolean;
   /** The party the claim is about when it opens with one ("the US offered…", "Russia demands…"). */
   subjectParty?: PartyId;
+  /** The claim's words in order with negations marked, to see what each negation is about. */
+  tokens: MarkedToken[];
   /** People, places and outlets named, by key. */
   names: Map<string, NameKind>;
   /** Content stems, in order of appearance, without plan names, figures and negations. */
@@ -94,8 +98,9 @@ export function readClaim(vocabulary: Vocabulary, raw: string): Claim {
     dates: readDates(text),
     years: readYears(text),
     negative: negativeCount(vocabulary, folded) % 2 === 1,
+    tokens: markTokens(vocabulary, folded),
     names,
-    stems: [...new Set(contentStems(vocabulary, folded))],
+    stems: [...new Set(markTokens(vocabulary, folded).flatMap((t) => (t.stem ? [t.stem] : [])))],
     allStems: [...new Set(contentStems(vocabulary, folded, true))],
     nameStems,
   };

@@ -129,13 +129,19 @@ export const rules: readonly Rule[] = [
   {
     name: 'the best fact',
     decide: ({ ranked }) => {
-      const best = ranked.find((a) => a.doc.kind !== 'disagreement');
-      if (!best) return undefined;
-      const about = best.names === 'differ' ? best.besidesNames : best.coverage;
-      if (opposes(best) && about >= thresholds.contradict) {
-        return { verdict: 'contradicted', rule: 'the best fact', reason: '', facts: [best] };
+      const facts = ranked.filter((a) => a.doc.kind !== 'disagreement');
+      const top = facts[0]?.coverage ?? 0;
+      for (const a of facts) {
+        if (a.coverage < top - thresholds.nearBest && a.besidesNames < top) break;
+        const about = a.names === 'differ' ? a.besidesNames : a.coverage;
+        if (opposes(a) && about >= thresholds.contradict) {
+          return { verdict: 'contradicted', rule: 'the best fact', reason: '', facts: [a] };
+        }
+        // a fact that leaves out a person or place the claim names does not confirm it
+        if (!opposes(a) && !a.missingNames.length && a.coverage >= thresholds.support) {
+          return supported('the best fact', a, ranked);
+        }
       }
-      if (!opposes(best) && best.coverage >= thresholds.support) return supported('the best fact', best, ranked);
       return undefined;
     },
   },

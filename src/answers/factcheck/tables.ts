@@ -6,7 +6,9 @@ import {
   compileVocabulary,
   contentStems,
   foldSameThing,
+  markTokens,
   namesIn,
+  type MarkedToken,
   type NameKind,
   type Vocabulary,
 } from './vocabulary.js';
@@ -32,7 +34,7 @@ export interface Clause {
   text: string;
   stems: Set<string>;
   /** Its words in order: each one's stem (if content) and whether it negates or bars. */
-  tokens: { stem?: string; negative: boolean }[];
+  tokens: MarkedToken[];
 }
 
 /** One side of a recorded disagreement (or of a fact's "(Conflict: …)" note). */
@@ -206,7 +208,7 @@ function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: Raw): FactDoc {
   const mainText = raw.summary.replace(conflictNote, ' ');
   const clauses: Clause[] = [];
   const clauseOf = (piece: string, denies = false): Clause => {
-    const tokens = clauseTokens(vocabulary, piece);
+    const tokens = markTokens(vocabulary, fold(piece));
     if (denies) tokens.unshift({ negative: true });
     return { text: piece, stems: stemsOf(piece), tokens };
   };
@@ -264,25 +266,6 @@ function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: Raw): FactDoc {
     sides,
     ...(raw.change ? { change: raw.change } : {}),
   };
-}
-
-/** A clause's words in order, with negations and bars (one-word and phrases) marked. */
-function clauseTokens(vocabulary: Vocabulary, text: string): Clause['tokens'] {
-  let normalised = foldSameThing(vocabulary, normaliseForMatching(text));
-  for (const phrase of vocabulary.negativePhrases) {
-    normalised = ` ${normalised} `.split(` ${phrase} `).join(' notx ').trim();
-  }
-  const tokens: Clause['tokens'] = [];
-  for (const word of normalised.split(' ')) {
-    if (!word) continue;
-    if (word === 'notx' || vocabulary.negative.has(word)) {
-      tokens.push({ negative: true });
-      continue;
-    }
-    const [stem] = contentStems(vocabulary, word);
-    tokens.push(stem ? { stem, negative: false } : { negative: false });
-  }
-  return tokens;
 }
 
 /** Clauses a negation can belong to: sentences, and the halves of "…, but …" / "…; …". */

@@ -18,7 +18,7 @@ export const thresholds = {
   /** …and be at most this far behind the fact that covers the claim best. */
   disputeBehindBest: 0.1,
   /** Coverage kept by a party's position when the claim is about another party ("the US offered…"). */
-  otherParty: 0.85,
+  otherParty: 0.7,
   /** Share of a figure's weight a fact earns by giving a different figure of the same kind. */
   differentFigure: 0.5,
   /** A side of a disagreement must cover this much of the claim's own words to be the one it repeats. */
@@ -27,6 +27,10 @@ export const thresholds = {
   unknownWordWeight: 0.8,
   /** A negation counts for the words up to this many words before and after it. */
   negationReach: 4,
+  /** A clause is read for negations when it shares this share of the best clause's weight with the claim. */
+  touchingClause: 0.5,
+  /** Facts this close behind the best are looked at too when the best cannot decide. */
+  nearBest: 0.1,
   /** How many ranked facts the rules look at. */
   candidates: 12,
   /** Figures within this relative distance are the same figure ("about 880,000"). */

@@ -134,3 +134,40 @@ export function contentStems(vocabulary: Vocabulary, folded: string, keepMarkers
   }
   return out;
 }
+
+export interface MarkedToken {
+  stem?: string;
+  negative: boolean;
+  /** A participle or state ("dropped", "barred", "void") that negates the words before it too. */
+  backward?: boolean;
+}
+
+/** A folded text's words in order, with negations and bars (words and phrases) marked. */
+export function markTokens(vocabulary: Vocabulary, folded: string): MarkedToken[] {
+  let text = folded;
+  for (const phrase of vocabulary.negativePhrases) text = ` ${text} `.split(` ${phrase} `).join(' \u0000 ').trim();
+  const tokens: MarkedToken[] = [];
+  for (const word of text.split(' ')) {
+    if (!word) continue;
+    if (word === '\u0000' || vocabulary.negative.has(word)) {
+      const backward = /(?:ed|en|void|lapses?)$/.test(word);
+      tokens.push(backward ? { negative: true, backward } : { negative: true });
+      continue;
+    }
+    const [stem] = contentStems(vocabulary, word);
+    tokens.push(stem ? { stem, negative: false } : { negative: false });
+  }
+  return tokens;
+}
+
+/** Negations whose reach (a few words on, or back for "dropped") takes in one of the given stems. */
+export function negationsOn(tokens: readonly MarkedToken[], stems: ReadonlySet<string>, reach: number): number {
+  let count = 0;
+  tokens.forEach((token, i) => {
+    if (!token.negative) return;
+    const ahead = tokens.slice(i + 1, i + 1 + reach);
+    const behind = token.backward ? tokens.slice(Math.max(0, i - reach), i) : [];
+    if ([...ahead, ...behind].some((t) => t.stem !== undefined && stems.has(t.stem))) count += 1;
+  });
+  return count;
+}
