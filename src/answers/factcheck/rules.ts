@@ -128,8 +128,14 @@ export const rules: readonly Rule[] = [
   },
   {
     name: 'the best fact',
-    decide: ({ ranked }) => {
-      const facts = ranked.filter((a) => a.doc.kind !== 'disagreement');
+    decide: ({ claim, ranked }) => {
+      // changes speak through the plans' stances; a claim about a plan is decided by facts about that plan
+      const facts = ranked.filter(
+        (a) =>
+          a.doc.kind !== 'disagreement' &&
+          a.doc.kind !== 'change' &&
+          (!claim.plans.length || claim.plans.some((p) => a.doc.plan === p || a.doc.plansNamed.includes(p))),
+      );
       const top = facts[0]?.coverage ?? 0;
       for (const a of facts) {
         if (a.coverage < top - thresholds.nearBest && a.besidesNames < top) break;
@@ -196,8 +202,10 @@ export function planStance(plan: PlanId, ranked: Assessment[]): PlanStance {
   const other = ranked.find((a) => a.doc.kind === 'provision' && a.doc.plan && a.doc.plan !== plan && a.doc.plan !== 'eu-6' && plan !== 'eu-6');
   const change = other ? changeFrom(other.doc, ranked) : undefined;
   const ownStrong = own && own.coverage >= thresholds.planPoint;
-  const otherWins =
-    other && change && other.coverage >= thresholds.planPoint && (!ownStrong || other.coverage > own.coverage + thresholds.otherPlanMargin);
+  // the other plan's point speaks when it covers the claim, or when the change recorded from it does
+  const otherCovers =
+    other && change && (other.coverage >= thresholds.planPoint || (change.coverage >= thresholds.support && other.coverage >= thresholds.weakPoint));
+  const otherWins = otherCovers && (!ownStrong || other!.coverage > own.coverage + thresholds.otherPlanMargin);
   if (ownStrong && !otherWins) {
     return { plan, stance: opposes(own) ? 'opposite' : 'says', point: own };
   }

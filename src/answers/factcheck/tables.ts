@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/load.js';
 import type { Assertion, Change, Citation, FactStatus, PartyId, PlanId } from '../../knowledge/schema.js';
 import { normaliseForMatching } from '../../text/normalise.js';
+import { plansNamed } from '../reading.js';
 import { readDates, readFigures, readYears, type DateMention, type Figure } from './figures.js';
 import {
   compileVocabulary,
@@ -58,6 +59,8 @@ export interface FactDoc {
   status: FactStatus;
   statusNote?: string;
   plan?: PlanId;
+  /** Plans the fact's text names ("the 28-point draft…"). */
+  plansNamed: PlanId[];
   /** The party whose position this is. */
   party?: PartyId;
   stems: Set<string>;
@@ -251,6 +254,7 @@ function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: Raw): FactDoc {
     ...(raw.statusNote ? { statusNote: raw.statusNote } : {}),
     ...(raw.plan ? { plan: raw.plan } : {}),
     ...(raw.party ? { party: raw.party } : {}),
+    plansNamed: [...new Set(plansNamed(normaliseForMatching(raw.summary)).map((span) => span.plan))],
     stems: stemsOf(allText),
     clauses,
     figures: [

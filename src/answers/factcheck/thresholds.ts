@@ -9,6 +9,8 @@ export const thresholds = {
   contradict: 0.72,
   /** A plan's point must cover this much to count as that plan "saying" something on the claim. */
   planPoint: 0.62,
+  /** …or this much, when the change recorded from it covers the claim well. */
+  weakPoint: 0.45,
   /** Another plan's point must beat the named plan's own best point by this much to speak for it. */
   otherPlanMargin: 0.12,
   /** Another fact pointing the same way joins the evidence at this coverage. */

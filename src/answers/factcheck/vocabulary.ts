@@ -166,7 +166,8 @@ export function negationsOn(tokens: readonly MarkedToken[], stems: ReadonlySet<s
   tokens.forEach((token, i) => {
     if (!token.negative) return;
     const ahead = tokens.slice(i + 1, i + 1 + reach);
-    const behind = token.backward ? tokens.slice(Math.max(0, i - reach), i) : [];
+    // "X … was denied": a participle reaches back to the start of its clause
+    const behind = token.backward ? tokens.slice(0, i) : [];
     if ([...ahead, ...behind].some((t) => t.stem !== undefined && stems.has(t.stem))) count += 1;
   });
   return count;
