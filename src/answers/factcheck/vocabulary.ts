@@ -22,7 +22,7 @@ export interface Vocabulary {
   otherDocuments: string[];
 }
 
-export type NameKind = 'person' | 'place' | 'outlet';
+export type NameKind = 'person' | 'place' | 'outlet' | 'party';
 
 export function compileVocabulary(lexicon: ClaimLexicon, actors: Iterable<Actor>): Vocabulary {
   const norm = (s: string) => normaliseForMatching(s);
@@ -47,6 +47,9 @@ export function compileVocabulary(lexicon: ClaimLexicon, actors: Iterable<Actor>
     }
   }
   for (const place of lexicon.places) names.push({ phrase: norm(place), key: norm(place), kind: 'place' });
+  // parties are names too ("US jets" are not "European jets"); a capital stays a place
+  const places = new Set(lexicon.places.map(norm));
+  for (const [phrase, party] of parties) if (phrase && !places.has(phrase)) names.push({ phrase, key: party, kind: 'party' });
   for (const outlet of lexicon.outlets) names.push({ phrase: norm(outlet), key: norm(outlet), kind: 'outlet' });
   names.sort((a, b) => b.phrase.length - a.phrase.length);
   const planNicknames: [string, PlanId][] = [];
