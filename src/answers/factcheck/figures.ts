@@ -120,7 +120,7 @@ export function figureText(raw: string): string {
 
 /** Numbers that name something rather than count it: plan names, points, articles, dates, years. */
 const namingNumber =
-  /^(?:\s*-?\s*(?:point|pt|pts|points)\b(?!\s*(?:plan|proposal|draft|deal|framework|statement))|\s*-?\s*(?:point|pt|pts)\s*(?:plan|proposal|draft|deal|framework|statement|version)|\s*(?:th|st|nd|rd)\b)/;
+  /^(?:\s*-?\s*(?:points?|pts?)\s*(?:peace\s+)?(?:plan|proposal|draft|deal|framework|statement|version|text|list|document)|\s*(?:th|st|nd|rd)\b)/;
 
 export function readFigures(raw: string): Figure[] {
   const text = figureText(raw);
@@ -132,7 +132,9 @@ export function readFigures(raw: string): Figure[] {
     const at = match.index;
     const before = text.slice(Math.max(0, at - 12), at);
     const after = text.slice(at + whole.length, at + whole.length + 24);
-    if (/\d$/.test(before) || /^[\d.]/.test(after)) continue;
+    // inside a longer number or a word ("e3", "f-16", "g8")
+    if (/[\d\p{L}]$/u.test(before) || /^(?:\d|\.\d)/.test(after)) continue;
+    if (/\p{L}-$/u.test(before)) continue;
     if (isDatePart(text, at, whole.length)) continue;
     if (/(?:article|art|point|pt|clause|no)\.?\s*$/.test(before)) continue;
     if (!currency && !percent && namingNumber.test(after)) continue;
