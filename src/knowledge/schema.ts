@@ -268,6 +268,8 @@ export const ClaimLexicon = z.strictObject({
   negative: z.array(text).default([]),
   /** Words that carry no claim of their own ("lol", "basically"). */
   casual: z.array(text).default([]),
+  /** Words that carry meaning in a claim though a search skips them ("START" the treaty). */
+  contentWords: z.array(text).default([]),
   /** Verbs that make a string of words a claim. */
   verbs: z.array(text).default([]),
   places: z.array(text).default([]),

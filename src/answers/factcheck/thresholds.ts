@@ -27,8 +27,8 @@ export const thresholds = {
   sideWords: 0.5,
   /** Weight of a claim word the fact base never uses, relative to the rarest known word. */
   unknownWordWeight: 0.8,
-  /** A negation counts for the words up to this many words before and after it. */
-  negationReach: 4,
+  /** A negation reaches this many content words after it. */
+  negationReach: 3,
   /** A clause is read for negations when it shares this share of the best clause's weight with the claim. */
   touchingClause: 0.5,
   /** Facts this close behind the best are looked at too when the best cannot decide. */

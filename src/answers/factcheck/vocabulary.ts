@@ -12,6 +12,8 @@ export interface Vocabulary {
   negative: Set<string>;
   negativePhrases: string[];
   casual: Set<string>;
+  /** Words that are content here though a search would skip them ("START"). */
+  keep: Set<string>;
   verbs: Set<string>;
   /** Normalised name phrase → the name's key (a person's id, a place, an outlet). */
   names: { phrase: string; key: string; kind: NameKind }[];
@@ -62,6 +64,7 @@ export function compileVocabulary(lexicon: ClaimLexicon, actors: Iterable<Actor>
     negative: new Set(negatives.filter((n) => !n.includes(' '))),
     negativePhrases: negatives.filter((n) => n.includes(' ')),
     casual: new Set(lexicon.casual.map(norm)),
+    keep: new Set(lexicon.contentWords.map(norm)),
     verbs: new Set(lexicon.verbs.map(norm)),
     names,
     parties: parties.filter(([phrase]) => phrase).sort((a, b) => b[0].length - a[0].length),
@@ -130,7 +133,12 @@ export function negativeCount(vocabulary: Vocabulary, normalised: string): numbe
 export function contentStems(vocabulary: Vocabulary, folded: string, keepMarkers = false): string[] {
   const out: string[] = [];
   for (const word of tokenize(folded)) {
-    if (!word || /^\d/.test(word) || isStopword(word) || vocabulary.casual.has(word)) continue;
+    if (!word || /^\d/.test(word) || vocabulary.casual.has(word)) continue;
+    if (vocabulary.keep.has(word)) {
+      out.push(word);
+      continue;
+    }
+    if (isStopword(word)) continue;
     if (!keepMarkers && (vocabulary.negative.has(word) || vocabulary.verbs.has(word))) continue;
     const s = stem(word);
     if (s && !isStopword(s)) out.push(s);
@@ -145,31 +153,40 @@ export interface MarkedToken {
   backward?: boolean;
 }
 
+/** Words after which a negation is passive ("are outlawed", "was dropped") and reaches back to its subject. */
+const passive = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'become', 'becomes', 'remain', 'remains']);
+
 /** A folded text's words in order, with negations and bars (words and phrases) marked. */
 export function markTokens(vocabulary: Vocabulary, folded: string): MarkedToken[] {
   let text = folded;
   for (const phrase of vocabulary.negativePhrases) text = ` ${text} `.split(` ${phrase} `).join(' \u0000 ').trim();
   const tokens: MarkedToken[] = [];
+  let previous = '';
   for (const word of text.split(' ')) {
     if (!word) continue;
     if (word === '\u0000' || vocabulary.negative.has(word)) {
-      const backward = /(?:ed|en|void|lapses?)$/.test(word);
-      tokens.push(backward ? { negative: true, backward } : { negative: true });
-      continue;
+      tokens.push(passive.has(previous) ? { negative: true, backward: true } : { negative: true });
+    } else {
+      const [stem] = vocabulary.keep.has(word) ? [word] : contentStems(vocabulary, word);
+      tokens.push(stem ? { stem, negative: false } : { negative: false });
     }
-    const [stem] = contentStems(vocabulary, word);
-    tokens.push(stem ? { stem, negative: false } : { negative: false });
+    previous = word;
   }
   return tokens;
 }
 
-/** Negations whose reach (a few words on, or back for "dropped") takes in one of the given stems. */
+/**
+ * Negations whose reach takes in one of the given stems: the next few content words, or, for a passive
+ * ("X … was denied"), anything before it in the clause.
+ */
 export function negationsOn(tokens: readonly MarkedToken[], stems: ReadonlySet<string>, reach: number): number {
   let count = 0;
   tokens.forEach((token, i) => {
     if (!token.negative) return;
-    const ahead = tokens.slice(i + 1, i + 1 + reach);
-    // "X … was denied": a participle reaches back to the start of its clause
+    const ahead = tokens
+      .slice(i + 1, i + 1 + reach * 2)
+      .filter((t) => t.stem !== undefined)
+      .slice(0, reach);
     const behind = token.backward ? tokens.slice(0, i) : [];
     if ([...ahead, ...behind].some((t) => t.stem !== undefined && stems.has(t.stem))) count += 1;
   });
