@@ -6,6 +6,7 @@ import { buildFactcheckTables } from './answers/factcheck/index.js';
 import { commands, findCommand } from './commands/index.js';
 import type { Command } from './commands/types.js';
 import { createCore, loadCore, type Core } from './core.js';
+import { vocabularyOf } from './query/index.js';
 import { defaultKnowledgeDir, loadKnowledge, type FactEntry, type KnowledgeBase } from './knowledge/load.js';
 import type { Issue, Provision, TimelineEvent, Topic } from './knowledge/schema.js';
 import { renderDiscord } from './render/discord.js';
@@ -318,7 +319,7 @@ export function runBench(
     kb = loadKnowledge();
     loads.push(now() - start);
     start = now();
-    new SearchIndex(kb.facts.values());
+    new SearchIndex(kb.facts.values(), vocabularyOf(kb).stopwords);
     indexBuilds.push(now() - start);
   }
   let start = now();

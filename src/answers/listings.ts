@@ -1,6 +1,7 @@
 import type { Core } from '../core.js';
 import { reliabilityTiers, type ChangeType, type PlanId, type TimelineEvent } from '../knowledge/schema.js';
 import { ambiguousAt, type SearchHit } from '../search/index.js';
+import { humanDate, humanDateRange } from '../text/dates.js';
 import { normaliseForMatching } from '../text/normalise.js';
 import {
   baseAnswer,
@@ -60,7 +61,7 @@ export function answerPlan(core: Core, planText: string | undefined, page?: numb
   }));
   return baseAnswer(core, {
     status: 'found',
-    title: `${plan.name} (${plan.date})`,
+    title: `${plan.name} (${humanDate(plan.date)})`,
     text: `${plan.summary}${statusMark(plan)}\n*Proposed by:* ${plan.proposedBy}\n*Status:* ${plan.planStatus}`,
     sections,
     factIds: [plan.id, ...shown.items.map((p) => p.id)],
@@ -74,9 +75,9 @@ export function answerPlansOverview(core: Core): Answer {
   return baseAnswer(core, {
     status: 'found',
     title: 'The three proposals',
-    text: plans.map((p) => `• **${p.name}** (${p.date}) — ${p.proposedBy}`).join('\n'),
+    text: plans.map((p) => `• **${p.name}** (${humanDate(p.date)}) — ${p.proposedBy}`).join('\n'),
     sections: plans.map((p) => ({
-      heading: `${p.name} (${p.date})`,
+      heading: `${p.name} (${humanDate(p.date)})`,
       text: `${p.summary}${statusMark(p)}\n*Status:* ${p.planStatus} Points: \`/plan ${p.id}\``,
       citations: resolveCitations(core, p.citations),
     })),
@@ -138,7 +139,7 @@ export function answerTimeline(core: Core, query: string | undefined, page?: num
   }
   const shown = pageOf(events, page, eventsPerPage);
   const sections = shown.items.map((e) => ({
-    heading: `${e.date}${e.endDate ? ` – ${e.endDate}` : ''}${e.background ? ' (background)' : ''}`,
+    heading: `${humanDateRange(e.date, e.endDate)}${e.background ? ' (background)' : ''}`,
     text: `**${e.title}.** ${e.summary}${statusMark(e)}`,
     citations: resolveCitations(core, e.citations),
   }));

@@ -1,11 +1,21 @@
 import type { Core } from '../core.js';
 import type { FactKind } from '../knowledge/load.js';
-import { foundAt, type SearchHit } from '../search/index.js';
-import { normaliseForMatching } from '../text/normalise.js';
-import { isStopword } from '../search/stopwords.js';
-import { answerChangesOverview, answerPlansOverview } from './listings.js';
-import { ambiguousAnswer, notFoundAnswer } from './common.js';
-import { cleanQuery, parsePointReference, plansNamed, validateQuery } from './reading.js';
+import { readQuery, vocabularyOf, type Intent, type Query } from '../query/index.js';
+import { refusalFor, type Refusal } from '../search/answerability.js';
+import { foundAt, type SearchHit, type SearchResult } from '../search/index.js';
+import { humanDate } from '../text/dates.js';
+import { ambiguousAnswer, baseAnswer, literal, notFoundAnswer, planLabel } from './common.js';
+import { changedAnswer } from './intents/changed.js';
+import { compareAnswer } from './intents/compare.js';
+import { figureAnswer } from './intents/figure.js';
+import { overviewAnswer } from './intents/overview.js';
+import { positionAnswer } from './intents/position.js';
+import type { IntentAnswer } from './intents/shared.js';
+import { statusAnswer } from './intents/status.js';
+import { whenAnswer } from './intents/when.js';
+import { whoAnswer } from './intents/who.js';
+import { answerPlansOverview } from './listings.js';
+import { cleanQuery, validateQuery } from './reading.js';
 import type { Answer } from './types.js';
 import { factView, issueView } from './views.js';
 
@@ -17,76 +27,116 @@ const kindsFor: Record<Lookup, readonly FactKind[] | undefined> = {
   ask: undefined,
 };
 
+/** /ask answers by what the question asks for; an intent without its own route is a plain lookup. */
+const intentAnswers: Partial<Record<Intent, IntentAnswer>> = {
+  status: statusAnswer,
+  when: whenAnswer,
+  who: whoAnswer,
+  compare: compareAnswer,
+  'what-changed': changedAnswer,
+  figure: figureAnswer,
+  'party-position': positionAnswer,
+  'plan-overview': overviewAnswer,
+};
+
 /** Finds the fact a lookup is about and shows it, or says plainly that the fact base does not know. */
 export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | undefined): Answer {
   const invalid = validateQuery(core, rawQuery, lookup === 'ask' ? 'a question' : 'a topic or point');
   if (invalid) return invalid;
-  const query = cleanQuery(rawQuery!);
+  const query = readQuery(cleanQuery(rawQuery!), vocabularyOf(core.kb));
+  const result = core.index.search(query.text, { kinds: kindsFor[lookup], limit: 8 });
 
-  if (lookup !== 'issue') {
-    const point = parsePointReference(core, query);
-    if (point) return factView(core, point)!;
+  const refusal = refusalFor(core.kb, query);
+  if (refusal) return refusalAnswer(core, query, refusal, result);
+  if (lookup !== 'issue' && query.point?.id) return factView(core, query.point.id)!;
+
+  if (lookup === 'ask') {
+    if (asksForThePlans(query)) return answerPlansOverview(core);
+    const route = intentAnswers[query.intent];
+    const answerable = result.status !== 'not_found' || namesSomething(query) || query.intent === 'status';
+    const routed = route && answerable ? route({ core, query, result }) : undefined;
+    if (routed) return { ...routed, suggestions: suggestionsBeside(result.hits, routed) };
   }
 
-  if (lookup === 'ask' && asksForThePlans(query)) return answerPlansOverview(core);
-  if (lookup === 'ask' && asksWhatChanged(query)) return answerChangesOverview(core);
-  const result = core.index.search(query, { kinds: kindsFor[lookup], limit: 8 });
   const hits = lookup === 'issue' ? issueHits(core, result.hits) : result.hits;
-  const status = hits === result.hits ? result.status : core.index.statusOf(hits);
+  let status = hits === result.hits ? result.status : core.index.statusOf(hits);
+  // A topic named by one of its aliases is a confident in-domain match, whatever other words came with it.
+  const namedTopic = lookup === 'issue' ? undefined : query.topics.find((id) => core.kb.topics.has(id));
   if (status === 'not_found' || hits.length === 0) {
-    return notFoundAnswer(
-      core,
-      query,
-      { ...result, hits },
-      lookup === 'issue' ? 'an unresolved issue on' : '',
-    );
+    if (!namedTopic) {
+      return notFoundAnswer(
+        core,
+        query.raw,
+        { ...result, hits },
+        lookup === 'issue' ? 'an unresolved issue on' : '',
+      );
+    }
+    const answer = pointOfNamedPlan(core, query, [
+      { id: namedTopic, kind: 'topic', confidence: 1, matchedBy: 'alias' },
+    ]);
+    const view = factView(core, answer ?? namedTopic)!;
+    return { ...view, suggestions: suggestionsBeside(result.hits, view) };
   }
   // A question gets the best answer when it is a strong one; a short lookup asks back.
-  const decided = lookup === 'ask' ? (hits[0]!.confidence >= foundAt ? 'found' : status) : status;
-  if (decided === 'ambiguous' && !sameThread(core, hits))
-    return ambiguousAnswer(core, query, { ...result, hits });
+  if (lookup === 'ask' && hits[0]!.confidence >= foundAt) status = 'found';
+  if (status === 'ambiguous' && !sameThread(core, hits)) {
+    if (!namedTopic) return ambiguousAnswer(core, query.raw, { ...result, hits });
+    return factView(core, namedTopic)!;
+  }
   const best = lookup === 'issue' ? hits[0]!.id : (pointOfNamedPlan(core, query, hits) ?? hits[0]!.id);
   const answer = lookup === 'issue' ? issueView(core, core.kb.issues.get(best)!) : factView(core, best)!;
-  const others = hits
+  return { ...answer, suggestions: suggestionsBeside(hits, answer, best) };
+}
+
+/** The question names a plan, a topic, a person or a party: an in-domain question, whatever its other words. */
+function namesSomething(query: Query): boolean {
+  return query.topics.length > 0 || query.people.length > 0 || query.plans.length > 0;
+}
+
+/** The next best facts, beside the one shown. */
+function suggestionsBeside(hits: readonly SearchHit[], answer: Answer, best?: string): string[] {
+  return hits
     .slice(0, 4)
     .map((hit) => hit.id)
     .filter((id) => id !== best && !answer.factIds.includes(id))
     .slice(0, 3);
-  return { ...answer, suggestions: others };
 }
 
 /** "What are the three plans?", "which peace proposals are there": the plans themselves, nothing else. */
-function asksForThePlans(query: string): boolean {
-  const words = normaliseForMatching(query).split(' ');
-  if (!words.some((w) => /^(?:plans|proposals|frameworks|drafts)$/.test(w))) return false;
-  const filler = /^(?:3|peace|war|ukraine|russia|plans|proposals|frameworks|drafts|there|exist|name|list)$/;
-  return words.every((w) => isStopword(w) || filler.test(w));
+function asksForThePlans(query: Query): boolean {
+  const planWords = ['plans', 'proposals', 'frameworks', 'drafts'];
+  return (
+    query.plans.length === 0 &&
+    query.words.some((w) => planWords.includes(w)) &&
+    query.content.every((w) => /^\d+$/.test(w) || query.parties.length > 0)
+  );
 }
 
-/** "What changed between the 28 and 20 point plans?": every recorded change, not one of them. */
-function asksWhatChanged(query: string): boolean {
-  const key = normaliseForMatching(query);
-  const plans = new Set(plansNamed(key).map((span) => span.plan));
-  const words = key.split(' ');
-  if (!words.some((w) => /^(?:change|changes|changed|differ|differs|difference|differences)$/.test(w)))
-    return false;
-  // "the 28 and 20 point plans" names both, the first only by its number.
-  const both =
-    (plans.has('us-28') || words.includes('28')) && (plans.has('us-ua-20') || words.includes('20'));
-  if (plans.size > 0 && !both) return false;
-  const filler =
-    /^(?:change|changes|changed|28|20|from|between|and|to|the|plans?|proposals?|drafts?|points?|us|ukraine)$/;
-  return words.every((w) => isStopword(w) || filler.test(w));
+/** Why the fact base cannot answer, in plain words, with the nearest facts as suggestions. */
+function refusalAnswer(core: Core, query: Query, refusal: Refusal, result: SearchResult): Answer {
+  const base = notFoundAnswer(core, query.raw, result, '');
+  const asOf = humanDate(core.kb.meta.asOf);
+  const reason = {
+    'off-topic': () =>
+      `"${literal(query.raw)}" is outside what this bot knows: the U.S. 28-point, the U.S.–Ukraine 20-point and the European 6-point proposals, the changes between them, each party's positions and the talks up to ${asOf}.`,
+    'no-such-point': () =>
+      refusal.reason === 'no-such-point'
+        ? `The ${planLabel(core, refusal.plan)} has no point ${refusal.number}: it has ${refusal.count} points (\`/plan ${refusal.plan}\`).`
+        : '',
+    'after-as-of': () =>
+      `The fact base knows nothing after ${asOf}; what happened later, or today, is not in its sources.`,
+    'known-gap': () => (refusal.reason === 'known-gap' ? `Not known to the fact base: ${refusal.note}` : ''),
+  }[refusal.reason]();
+  return baseAnswer(core, { ...base, status: 'not_found', title: 'Not in the fact base', text: reason });
 }
 
 /**
  * "What does the 20-point plan say about elections?" names a plan and a topic: the answer is that plan's
  * point on the topic, not the plan and not the topic across all plans.
  */
-function pointOfNamedPlan(core: Core, query: string, hits: readonly SearchHit[]): string | undefined {
-  const named = [...new Set(plansNamed(normaliseForMatching(query)).map((span) => span.plan))];
-  if (named.length !== 1) return undefined;
-  const plan = named[0]!;
+function pointOfNamedPlan(core: Core, query: Query, hits: readonly SearchHit[]): string | undefined {
+  if (query.plans.length !== 1) return undefined;
+  const plan = query.plans[0]!;
   // "When was the Berlin statement?": the plan itself, or its background, is the answer.
   const best = hits[0] && core.index.entry(hits[0].id);
   if (
@@ -106,7 +156,7 @@ function pointOfNamedPlan(core: Core, query: string, hits: readonly SearchHit[])
     );
     if (points.length === 0) continue;
     // Of that plan's points on the topic, the one the question's own words fit best.
-    const ranked = core.index.search(query, { kinds: ['provision'], limit: 40, fuzzy: false }).hits;
+    const ranked = core.index.search(query.text, { kinds: ['provision'], limit: 40, fuzzy: false }).hits;
     return ranked.find((h) => points.includes(h.id))?.id ?? points[0];
   }
   return undefined;

@@ -9,6 +9,7 @@ import {
   resolveCitations,
   statusMark,
 } from './common.js';
+import { humanDate, humanDateRange } from '../text/dates.js';
 import type { Answer, AnswerSection } from './types.js';
 
 /**
@@ -235,7 +236,7 @@ export function singleFactView(core: Core, id: string): Answer {
   if (entry.kind === 'plan-note') context = `\n*Background to the ${planLabel(core, entry.parent!)}.*`;
   if (entry.kind === 'event') {
     const event = core.kb.events.find((e) => e.id === id)!;
-    title = `${event.date}${event.endDate ? ` – ${event.endDate}` : ''}: ${event.title}`;
+    title = `${humanDateRange(event.date, event.endDate)}: ${event.title}`;
   }
   if (entry.kind === 'actor') {
     const actor = core.kb.actors.get(id)!;
@@ -244,7 +245,7 @@ export function singleFactView(core: Core, id: string): Answer {
   }
   if (entry.kind === 'plan') {
     const plan = core.kb.plans.get(id)!;
-    context = `\n*Proposed by:* ${plan.proposedBy}. *Date:* ${plan.date}. *Status:* ${plan.planStatus} Points: \`/plan ${plan.id}\`.`;
+    context = `\n*Proposed by:* ${plan.proposedBy}. *Date:* ${humanDate(plan.date)}. *Status:* ${plan.planStatus} Points: \`/plan ${plan.id}\`.`;
   }
   return baseAnswer(core, {
     status: 'found',

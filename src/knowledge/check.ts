@@ -1,6 +1,15 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultKnowledgeDir, KnowledgeError, loadKnowledge, type KnowledgeBase } from './load.js';
 import { reliabilityTiers } from './schema.js';
+import {
+  formatSheetCoverage,
+  parseSheet,
+  sheetCoverage,
+  sheetProblems,
+  type SheetCoverage,
+} from './sheet.js';
 
 /** `npm run check:knowledge`: validates knowledge/ and prints what it covers; exit 1 on any problem. */
 export function coverage(kb: KnowledgeBase) {
@@ -73,13 +82,71 @@ export function formatCoverage(report: ReturnType<typeof coverage>): string {
   return lines.join('\n');
 }
 
+/** Every sheet tag in the knowledge, with where it is used: facts, disagreements and gaps. */
+export function sheetTags(kb: KnowledgeBase): Map<string, string[]> {
+  const tags = new Map<string, string[]>();
+  const add = (sheet: string[], where: string) => {
+    for (const tag of sheet) tags.set(tag, [...(tags.get(tag) ?? []), where]);
+  };
+  for (const fact of kb.facts.values()) add(fact.sheet, `${fact.file} [${fact.id}]`);
+  for (const issue of kb.issues.values()) {
+    for (const d of issue.disagreements) add(d.sheet, `issues.json [${issue.id}] disagreement ${d.id}`);
+    for (const gap of issue.gaps) add(gap.sheet, `issues.json [${issue.id}] gap`);
+  }
+  for (const gap of kb.meta.gaps) add(gap.sheet, 'meta.json gap');
+  return tags;
+}
+
+/**
+ * The fact sheet to check against. The shipped knowledge keeps a copy in knowledge/sheet/FACTS.md so
+ * the check and the tests work from a bare clone; when the shared fact sheet sits beside the clone
+ * (../shared/references/FACTS.md, as in development and CI) it wins, and a stale copy is an error.
+ */
+export function locateSheet(dir: string): { path: string; text: string; problems: string[] } | undefined {
+  const copy = join(dir, 'sheet', 'FACTS.md');
+  const shared = resolve(defaultKnowledgeDir, '..', '..', 'shared', 'references', 'FACTS.md');
+  if (resolve(dir) === defaultKnowledgeDir && existsSync(shared)) {
+    const text = readFileSync(shared, 'utf8');
+    const stale = !existsSync(copy) || readFileSync(copy, 'utf8') !== text;
+    return {
+      path: shared,
+      text,
+      problems: stale
+        ? [`knowledge/sheet/FACTS.md is not the current fact sheet: copy ${shared} over it`]
+        : [],
+    };
+  }
+  return existsSync(copy) ? { path: copy, text: readFileSync(copy, 'utf8'), problems: [] } : undefined;
+}
+
+export function checkSheet(kb: KnowledgeBase, sheetText: string): SheetCoverage {
+  const actorNames = [...kb.actors.values()].flatMap((a) => [a.name, ...a.aliases]);
+  return sheetCoverage(parseSheet(sheetText), sheetTags(kb), actorNames);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dir = process.argv[2] ?? defaultKnowledgeDir;
+  const dir = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? defaultKnowledgeDir;
   try {
-    const report = coverage(loadKnowledge(dir));
-    process.stdout.write(
-      `${process.argv.includes('--json') ? JSON.stringify(report) : formatCoverage(report)}\n`,
-    );
+    const kb = loadKnowledge(dir);
+    const report = coverage(kb);
+    const located = locateSheet(dir);
+    const sheet = located ? checkSheet(kb, located.text) : undefined;
+    const problems = [...(located?.problems ?? []), ...(sheet ? sheetProblems(sheet) : [])];
+    if (process.argv.includes('--json')) {
+      process.stdout.write(`${JSON.stringify({ ...report, sheet })}\n`);
+    } else {
+      const sheetText = sheet
+        ? formatSheetCoverage(sheet, located!.path)
+        : 'Fact sheet: none found (knowledge/sheet/FACTS.md); sheet coverage not checked';
+      const text = formatCoverage(report);
+      process.stdout.write(
+        `${problems.length ? text.replace(/^Knowledge OK/, 'Knowledge INCOMPLETE') : text}\n${sheetText}\n`,
+      );
+    }
+    if (problems.length) {
+      process.stderr.write(`${problems.join('\n')}\n`);
+      process.exitCode = 1;
+    }
   } catch (error) {
     process.stderr.write(error instanceof KnowledgeError ? `${error.message}\n` : `${String(error)}\n`);
     process.exitCode = 1;

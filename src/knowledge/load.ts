@@ -7,7 +7,7 @@ import { normaliseQuoteText } from './quotes.js';
 import {
   ActorsFile,
   IssuesFile,
-  LexiconFile,
+  Lexicon,
   Meta,
   PlansFile,
   ProvisionsFile,
@@ -15,7 +15,6 @@ import {
   TimelineFile,
   TopicsFile,
   type Actor,
-  type ClaimLexicon,
   type Change,
   type Citation,
   type Issue,
@@ -53,6 +52,8 @@ export interface FactEntry {
   /** Words that place the fact without being in it: its plan's name, a position's party, an event's date. */
   context: string[];
   citations: Citation[];
+  /** The fact-sheet line ids the fact encodes ("A.6"). */
+  sheet: string[];
   status: 'reported' | 'unverified' | 'content-unknown';
   statusNote?: string;
   /** The newest date the fact speaks of, when it has one (events). */
@@ -74,8 +75,8 @@ export interface KnowledgeBase {
   events: TimelineEvent[];
   actors: Map<string, Actor>;
   facts: Map<string, FactEntry>;
-  /** The words claims are read with (knowledge/lexicon.json); empty lists when the file is absent. */
-  lexicon: ClaimLexicon;
+  /** How people type questions: read by the query reader (src/query/). */
+  lexicon: Lexicon;
 }
 
 export interface KnowledgeProblem {
@@ -113,9 +114,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
   const issueList = read('issues.json', IssuesFile) ?? [];
   const eventList = read('timeline.json', TimelineFile) ?? [];
   const actorList = read('parties.json', ActorsFile) ?? [];
-  const lexicon = existsSync(join(dir, 'lexicon.json'))
-    ? read('lexicon.json', LexiconFile)
-    : LexiconFile.parse({});
+  const lexicon = read('lexicon.json', Lexicon);
 
   const sources = new Map(sourceList.map((source) => [source.id, source]));
   const sourceTexts = readSourceTexts(dir, sourceList, problems);
@@ -162,7 +161,11 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
       const context = plan ? [plan.shortName, plan.name, `point ${provision.number}`] : [];
       for (const [k, assertion] of (provision.assertions ?? []).entries()) {
         if (assertion.plan && assertion.plan !== provision.plan) {
-          problems.push({ file, path: `${path}.assertions[${k}].plan`, message: `must be "${provision.plan}", the point's own plan` });
+          problems.push({
+            file,
+            path: `${path}.assertions[${k}].plan`,
+            message: `must be "${provision.plan}", the point's own plan`,
+          });
         }
       }
       addFact(factOf(provision, 'provision', file, { parent: provision.plan, context }), path);
@@ -275,7 +278,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
     events: [...eventList].sort((a, b) => a.date.localeCompare(b.date)),
     actors: new Map(actorList.map((actor) => [actor.id, actor])),
     facts,
-    lexicon: lexicon?.claims ?? LexiconFile.parse({}).claims,
+    lexicon: lexicon as Lexicon,
   };
 }
 
@@ -301,6 +304,7 @@ function factOf(
     topics: withOptional.topics ?? [],
     context: [],
     citations: fact.citations,
+    sheet: fact.sheet,
     status: fact.status,
     ...(fact.statusNote ? { statusNote: fact.statusNote } : {}),
     file,

@@ -60,6 +60,14 @@ const citations = z.array(Citation).min(1, 'every fact needs at least one citati
 export const FactStatus = z.enum(['reported', 'unverified', 'content-unknown']);
 export type FactStatus = z.infer<typeof FactStatus>;
 
+/**
+ * The fact-sheet lines a fact encodes: line ids such as "A.6" or "G.2026-05-08", or a heading such as
+ * "E.ZNPP" for a fact about a whole section. `npm run check:knowledge` checks them against FACTS.md.
+ */
+const sheet = z
+  .array(z.string().regex(/^[A-K]2?(?:\.\S+)?$/, 'must be a fact-sheet line id such as "A.6" or "E.ZNPP.RU"'))
+  .min(1, 'must name the fact-sheet line(s) it encodes, e.g. ["A.6"]');
+
 const valueUnits = ['troops', 'usd', 'eur', 'days', 'years', 'percent', 'km', 'points', 'people'] as const;
 const planIds = ['us-28', 'us-ua-20', 'eu-6'] as const;
 /**
@@ -76,13 +84,13 @@ export const Assertion = z.strictObject({
 });
 export type Assertion = z.infer<typeof Assertion>;
 
-/** Fields every fact shares. `sheet` is the stable line handle in the fact sheet (e.g. "A.6"). */
+/** Fields every fact shares. */
 const factFields = {
   id: slug,
   summary: text,
   status: FactStatus.default('reported'),
   statusNote: text.optional(),
-  sheet: z.array(z.string().min(1)).default([]),
+  sheet,
   citations,
   /** What the fact asserts, for the fact check (optional). */
   assertions: z.array(Assertion).optional(),
@@ -181,7 +189,7 @@ export type Position = z.infer<typeof Position>;
 export const Disagreement = z.strictObject({
   id: slug,
   summary: text,
-  sheet: z.array(z.string().min(1)).default([]),
+  sheet,
   claims: z
     .array(
       z.strictObject({
@@ -201,7 +209,7 @@ export type Disagreement = z.infer<typeof Disagreement>;
  */
 export const Gap = z.strictObject({
   party: PartyId.optional(),
-  sheet: z.array(z.string().min(1)).default([]),
+  sheet,
   note: text,
 });
 export type Gap = z.infer<typeof Gap>;
@@ -279,5 +287,62 @@ export const ClaimLexicon = z.strictObject({
 });
 export type ClaimLexicon = z.infer<typeof ClaimLexicon>;
 
-export const LexiconFile = z.object({ claims: ClaimLexicon.default(ClaimLexicon.parse({})) });
-export type LexiconFile = z.infer<typeof LexiconFile>;
+/** The kinds of question the query reader tells apart (src/query/). */
+export const intentNames = [
+  'when',
+  'who',
+  'figure',
+  'compare',
+  'what-changed',
+  'party-position',
+  'status',
+  'plan-overview',
+  'list',
+] as const;
+
+/** Words as people type them → the words the fact base uses; "" drops the word. */
+const rewrites = z.record(z.string().min(1), z.string());
+const phrases = z.array(text);
+
+/**
+ * knowledge/lexicon.json: the vocabulary of questions (slang, spelling variants, Ukrainian and Russian forms,
+ * synonyms, plan nicknames, cue words per intent, units, out-of-scope markers). Data, so a maintainer adds a
+ * word without touching code.
+ */
+export const Lexicon = z.strictObject({
+  about: text.optional(),
+  slang: rewrites,
+  variants: rewrites,
+  translations: rewrites,
+  synonyms: rewrites,
+  stopwords: z.array(z.string().min(1)),
+  planNames: z.array(
+    z.strictObject({
+      plan: PlanId,
+      /** How many points the plan is named after ("28-point"). */
+      number: z.number().int().positive(),
+      /** Phrases that name the plan on their own. */
+      names: phrases,
+      /** Words that name it only before a plan word ("Trump's plan", "the new draft"). */
+      nicknames: phrases,
+    }),
+  ),
+  planWords: phrases,
+  /** Short forms of the parties that parties.json does not list ("EU" → europe). */
+  parties: z.record(z.string().min(1), PartyId),
+  intents: z.strictObject(
+    Object.fromEntries(intentNames.map((name) => [name, phrases])) as {
+      [K in (typeof intentNames)[number]]: typeof phrases;
+    },
+  ),
+  negations: phrases,
+  units: z.record(z.string().min(1), phrases),
+  /** The units a question phrase asks for ("how long" → days, months, years, hours, km). */
+  questionUnits: z.record(z.string().min(1), z.array(z.string().min(1))),
+  roles: phrases,
+  outOfScope: phrases,
+  verbatimCues: phrases,
+  /** How claims are read by the fact check (src/answers/factcheck/). */
+  claims: ClaimLexicon.default(ClaimLexicon.parse({})),
+});
+export type Lexicon = z.infer<typeof Lexicon>;

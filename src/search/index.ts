@@ -2,7 +2,6 @@ import Fuse from 'fuse.js';
 import type { FactEntry, FactKind } from '../knowledge/load.js';
 import { withinEdits } from '../text/edits.js';
 import { normaliseForMatching, stem, tokenize } from '../text/normalise.js';
-import { isStopword } from './stopwords.js';
 
 /**
  * Free text → ranked facts with a confidence.
@@ -99,7 +98,11 @@ export class SearchIndex {
   /** Character trigrams of each document's id, aliases and title → documents: candidates for Fuse. */
   private readonly trigramDocs = new Map<string, number[]>();
 
-  constructor(entries: Iterable<FactEntry>) {
+  /** Words that carry no meaning for finding a fact (knowledge/lexicon.json `stopwords`). */
+  private readonly stopwords: ReadonlySet<string>;
+
+  constructor(entries: Iterable<FactEntry>, stopwords: ReadonlySet<string>) {
+    this.stopwords = stopwords;
     this.docs = [...entries].map((entry) => ({
       entry,
       idKey: normaliseForMatching(entry.id),
@@ -168,7 +171,7 @@ export class SearchIndex {
     // The meaning of each content word: rare words carry more. Unknown words count fully against.
     const content = tokens
       .map((token, position) => ({ token, position }))
-      .filter(({ token }) => !isStopword(token));
+      .filter(({ token }) => !this.stopwords.has(token));
     // A query of stopwords only ("plan", "what is it") can still name a fact by a whole alias, but its
     // words on their own are no evidence: they neither match nor get corrected into something else.
     const onlyStopwords = content.length === 0;
@@ -414,7 +417,7 @@ export class SearchIndex {
   private indexDoc(doc: Doc, i: number): void {
     const add = (text: string, field: Field) => {
       for (const word of tokenize(text)) {
-        if (isStopword(word)) continue;
+        if (this.stopwords.has(word)) continue;
         const term = stem(word);
         const list = this.postings.get(term);
         const weight = fieldWeights[field];

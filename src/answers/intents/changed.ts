@@ -1,0 +1,39 @@
+import { answerChangesOverview } from '../listings.js';
+import { statusMark } from '../common.js';
+import { topicView } from '../views.js';
+import { leadWith, topicOf, type IntentAnswer } from './shared.js';
+
+const verbs: Record<string, string> = {
+  added: 'Added',
+  removed: 'Removed',
+  amended: 'Amended',
+  unchanged: 'Unchanged',
+  unclear: 'Unclear',
+};
+
+/**
+ * "Did the 20pt drop the amnesty?", "what changed on the army": the recorded changes from the 28-point to the
+ * 20-point draft on that topic, one line each, before the topic itself. No topic: every change.
+ */
+export const changedAnswer: IntentAnswer = (asked) => {
+  const { core, query } = asked;
+  const topicId = topicOf(asked);
+  if (!topicId) {
+    if (query.content.length > 0 && asked.result.status !== 'not_found') return undefined;
+    return query.content.length === 0 || query.plans.length > 0 ? answerChangesOverview(core) : undefined;
+  }
+  const topic = core.kb.topics.get(topicId)!;
+  if (topic.changes.length === 0) return undefined;
+  // The change the question's words fit best comes first.
+  const ranked = core.index.search(query.text, { kinds: ['change'], limit: 20 }).hits.map((h) => h.id);
+  const changes = [...topic.changes].sort((a, b) => rank(ranked, a.id) - rank(ranked, b.id));
+  const lines = changes.map(
+    (c) => `**${verbs[c.type] ?? c.type} (28 → 20 points):** ${c.summary}${statusMark(c)}`,
+  );
+  return leadWith(topicView(core, topicId), lines.join('\n'));
+};
+
+function rank(ranked: readonly string[], id: string): number {
+  const i = ranked.indexOf(id);
+  return i < 0 ? ranked.length : i;
+}

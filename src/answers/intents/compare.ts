@@ -1,0 +1,18 @@
+import { answerChangesOverview, answerCompare, answerPlansOverview } from '../listings.js';
+import { topicOf, type IntentAnswer } from './shared.js';
+
+/**
+ * "28pt vs 20pt territory", "how do the three plans handle the army": one topic side by side across the plans
+ * named (all three when none or one is named). No topic: what changed between the drafts, or the plans.
+ */
+export const compareAnswer: IntentAnswer = (asked) => {
+  const { core, query } = asked;
+  const topicId = topicOf(asked);
+  if (!topicId) {
+    if (query.content.length > 0) return undefined;
+    const draftsOnly = query.plans.length > 0 && query.plans.every((p) => p === 'us-28' || p === 'us-ua-20');
+    return draftsOnly ? answerChangesOverview(core) : answerPlansOverview(core);
+  }
+  const [planA, planB] = query.plans.length >= 2 ? query.plans : [];
+  return answerCompare(core, topicId, planA, planB);
+};

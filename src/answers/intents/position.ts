@@ -1,0 +1,69 @@
+import type { PartyId } from '../../knowledge/schema.js';
+import { baseAnswer, resolveCitations, statusMark } from '../common.js';
+import { issueView } from '../views.js';
+import { leadWith, topicOf, type IntentAnswer } from './shared.js';
+
+/** How many issues a party's overview lists. */
+const issuesShown = 8;
+
+/**
+ * "What does Russia want on NATO?": that party's positions on the topic, attributed, first; the whole issue
+ * follows. Without a topic ("what does russia want"): the party's positions issue by issue.
+ */
+export const positionAnswer: IntentAnswer = (asked) => {
+  const { core, query } = asked;
+  const party = partyOf(asked);
+  if (!party) return undefined;
+  const name = core.kb.actors.get(party)?.name ?? party;
+  const topicId = topicOf(asked);
+  const issue = topicId ? core.kb.issuesByTopic.get(topicId) : undefined;
+  if (issue) {
+    const positions = issue.positions.filter((p) => p.party === party);
+    const view = issueView(core, issue);
+    if (positions.length === 0) return view;
+    const said = positions
+      .map((p) => `${p.summary}${p.attributedTo ? ` (per ${p.attributedTo})` : ''}${statusMark(p)}`)
+      .join(' ');
+    return leadWith(view, `**${name}:** ${said}`);
+  }
+  if (topicId || query.content.some((w) => !isPartyWord(asked, w))) return undefined;
+  const issues = [...core.kb.issues.values()]
+    .map((i) => ({ issue: i, positions: i.positions.filter((p) => p.party === party) }))
+    .filter((x) => x.positions.length > 0)
+    .slice(0, issuesShown);
+  if (issues.length === 0) return undefined;
+  return baseAnswer(core, {
+    status: 'found',
+    title: `${name}: positions on the open issues`,
+    text: `${name}'s recorded positions, issue by issue (${issues.length} of the unresolved issues). Each is attributed and cited.`,
+    sections: issues.map(({ issue: i, positions }) => ({
+      heading: i.title,
+      text: positions
+        .map((p) => `• ${p.summary}${p.attributedTo ? ` — *per ${p.attributedTo}*` : ''}${statusMark(p)}`)
+        .join('\n'),
+      citations: resolveCitations(
+        core,
+        positions.flatMap((p) => p.citations),
+      ),
+    })),
+    factIds: issues.flatMap(({ issue: i, positions }) => [i.id, ...positions.map((p) => p.id)]),
+  });
+};
+
+/** The party asked about: named outright, or the side of the person named. */
+function partyOf({ core, query }: Parameters<IntentAnswer>[0]): PartyId | undefined {
+  if (query.parties.length > 0) return query.parties[0];
+  for (const id of query.people) {
+    const side = core.kb.actors.get(id)?.side;
+    if (side && side !== 'other') return side;
+  }
+  return undefined;
+}
+
+function isPartyWord({ core, query }: Parameters<IntentAnswer>[0], word: string): boolean {
+  const ids = [...query.parties, ...query.people];
+  return ids.some((id) => {
+    const actor = core.kb.actors.get(id);
+    return actor !== undefined && [actor.name, ...actor.aliases].some((n) => n.toLowerCase().includes(word));
+  });
+}

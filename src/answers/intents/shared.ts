@@ -1,0 +1,53 @@
+import type { Core } from '../../core.js';
+import type { FactKind } from '../../knowledge/load.js';
+import type { Query } from '../../query/index.js';
+import type { SearchHit, SearchResult } from '../../search/index.js';
+import type { Answer } from '../types.js';
+
+/** What every intent answer gets: the question read once and the search over its words. */
+export interface Asked {
+  core: Core;
+  query: Query;
+  /** The search over the whole fact base. */
+  result: SearchResult;
+}
+
+/** An intent answer, or undefined when the intent's own route finds nothing better than the plain lookup. */
+export type IntentAnswer = (asked: Asked) => Answer | undefined;
+
+/** The query's words without plan names: what a question is about once "28pt vs 20pt" is set aside. */
+export function topicWords(query: Query): string {
+  return query.content.join(' ');
+}
+
+export function searchKinds(core: Core, text: string, kinds: readonly FactKind[], limit = 8): SearchHit[] {
+  return text ? core.index.search(text, { kinds, limit }).hits : [];
+}
+
+/** The topic a question is about: named by alias, else the best topic-like hit. */
+export function topicOf(asked: Asked): string | undefined {
+  const { core, query } = asked;
+  const named = query.topics.find((id) => core.kb.topics.has(id));
+  const hits = searchKinds(
+    core,
+    topicWords(query) || query.text,
+    ['topic', 'provision', 'change', 'issue'],
+    6,
+  );
+  const best = hits[0];
+  const fromHit = (hit: SearchHit | undefined) => {
+    if (!hit) return undefined;
+    if (hit.kind === 'topic') return hit.id;
+    if (hit.kind === 'issue') return core.kb.issues.get(hit.id)?.topic;
+    if (hit.kind === 'change') return core.index.entry(hit.id)?.parent;
+    return core.index.entry(hit.id)?.topics[0];
+  };
+  // A confident word match beats an alias that names a broader thread ("EU" inside "EU loan").
+  if (best && best.confidence >= 0.75 && (!named || best.confidence > 0.9)) return fromHit(best) ?? named;
+  return named ?? (best && best.confidence >= 0.5 ? fromHit(best) : undefined);
+}
+
+/** The answer with a new first line: the sentence that answers the question, then the view as it was. */
+export function leadWith(answer: Answer, lead: string): Answer {
+  return { ...answer, text: `${lead}\n${answer.text}` };
+}

@@ -1,0 +1,37 @@
+import { humanDate, humanDateRange } from '../../text/dates.js';
+import { baseAnswer, resolveCitations, statusMark } from '../common.js';
+import { factView } from '../views.js';
+import { leadWith, topicOf, type IntentAnswer } from './shared.js';
+
+/** How many of the latest events a status answer shows. */
+const latestShown = 4;
+
+/**
+ * "Is the war over?", "any deal yet?", "is the 28-point plan still valid?": the latest known state with its
+ * date, and the plain statement of what no source shows (meta.json asOfNote).
+ */
+export const statusAnswer: IntentAnswer = (asked) => {
+  const { core, query } = asked;
+  const { meta } = core.kb;
+  if (query.plans.length === 1) {
+    const plan = core.kb.plans.get(query.plans[0]!)!;
+    const view = factView(core, plan.id)!;
+    return leadWith(view, `**${plan.shortName}:** ${plan.planStatus}`);
+  }
+  const topicId = query.topics.length > 0 ? topicOf(asked) : undefined;
+  const issue = topicId ? core.kb.issuesByTopic.get(topicId) : undefined;
+  const events = core.kb.events.filter((e) => !e.background && (!topicId || e.topics.includes(topicId)));
+  const latest = events.slice(-latestShown).reverse();
+  const lead = issue ? `${issue.summary}${statusMark(issue)} ${meta.asOfNote}` : meta.asOfNote;
+  return baseAnswer(core, {
+    status: 'found',
+    title: issue ? `Where it stands: ${issue.title}` : `Where things stand (as of ${humanDate(meta.asOf)})`,
+    text: lead,
+    sections: latest.map((e) => ({
+      heading: humanDateRange(e.date, e.endDate),
+      text: `**${e.title}.** ${e.summary}${statusMark(e)}`,
+      citations: resolveCitations(core, e.citations),
+    })),
+    factIds: [...(issue ? [issue.id] : []), ...latest.map((e) => e.id)],
+  });
+};

@@ -1,0 +1,68 @@
+import type { KnowledgeBase } from '../knowledge/load.js';
+import type { Query } from '../query/index.js';
+import { stem } from '../text/normalise.js';
+
+/**
+ * Whether the fact base can answer a question at all, decided apart from ranking: a question about
+ * something the fact base records as unknown, or outside it, is refused with the reason, however well some
+ * fact happens to match its words. Ranking then only chooses among answerable questions.
+ */
+export type Refusal =
+  | { reason: 'off-topic'; words: string[] }
+  | { reason: 'no-such-point'; plan: string; number: number; count: number }
+  | { reason: 'after-as-of'; asOf: string }
+  | { reason: 'known-gap'; note: string };
+
+export function refusalFor(kb: KnowledgeBase, query: Query): Refusal | undefined {
+  if (query.offTopic.length > 0) return { reason: 'off-topic', words: query.offTopic };
+  const point = query.point;
+  if (point?.plan && !point.id) {
+    const count = [...kb.provisions.values()].filter((p) => p.plan === point.plan).length;
+    return { reason: 'no-such-point', plan: point.plan, number: point.number, count };
+  }
+  if (query.dates.some((date) => afterAsOf(date, kb.meta.asOf))) {
+    return { reason: 'after-as-of', asOf: kb.meta.asOf };
+  }
+  const partyGap = partyGapFor(kb, query);
+  if (partyGap) return { reason: 'known-gap', note: partyGap };
+  if (query.verbatim) {
+    const gap = kb.meta.gaps.find((g) => sharedStems(g.note, query.content) >= 2);
+    if (gap) return { reason: 'known-gap', note: gap.note };
+  }
+  return undefined;
+}
+
+/** A date the question names that lies after the fact base's "as of" date (a month counts whole). */
+function afterAsOf(date: Query['dates'][number], asOf: string): boolean {
+  if (date.year === undefined) return false;
+  const [year, month] = asOf.split('-').map(Number) as [number, number];
+  if (date.year !== year) return date.year > year;
+  return date.month !== undefined && date.month > month;
+}
+
+/**
+ * "What does the EU say about amnesty?": one party asked about, on a topic whose issue records that no
+ * position of that party is known (issues.json gaps) and lists none.
+ */
+function partyGapFor(kb: KnowledgeBase, query: Query): string | undefined {
+  if (query.parties.length !== 1 || query.topics.length === 0) return undefined;
+  const party = query.parties[0]!;
+  for (const topic of query.topics) {
+    const issue = kb.issuesByTopic.get(topic);
+    if (!issue) continue;
+    const gap = issue.gaps.find((g) => g.party === party);
+    if (gap && !issue.positions.some((p) => p.party === party)) return gap.note;
+  }
+  return undefined;
+}
+
+function sharedStems(text: string, words: readonly string[]): number {
+  const stems = new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2)
+      .map(stem),
+  );
+  return new Set(words.map(stem).filter((w) => stems.has(w))).size;
+}

@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { readQuery, vocabularyOf, type Vocabulary } from '../../src/query/index.js';
+
+let vocabulary: Vocabulary;
+beforeAll(() => {
+  vocabulary = vocabularyOf(loadKnowledge());
+});
+const read = (text: string) => readQuery(text, vocabulary);
+
+describe('readQuery: words as people type them', () => {
+  it('rewrites slang, glued plan numbers and fillers', () => {
+    const query = read('wat r the diffs in the 28pt plan lol pls');
+    expect(query.words).not.toContain('lol');
+    expect(query.words).not.toContain('pls');
+    expect(query.text).toContain('what are the differences');
+    expect(query.plans).toEqual(['us-28']);
+  });
+
+  it('folds spelling variants and Ukrainian/Russian forms onto the fact base words', () => {
+    expect(read('Zaporozhye NPP').text).toContain('zaporizhzhia');
+    expect(read('перемир’я перед референдумом скільки днів').text).toBe(
+      'ceasefire before referendum how many days',
+    );
+    expect(read('ЗАЕС 28 пунктів').plans).toEqual(['us-28']);
+    expect(read('who is umierow').people).toEqual(['rustem-umerov']);
+  });
+
+  it('drops emoji and invisible characters', () => {
+    expect(read('🇺🇦 troop\u200b cap 🔥').words).toEqual(['troops', 'cap']);
+  });
+});
+
+describe('readQuery: plans and points', () => {
+  it('names plans by number, nickname and name', () => {
+    expect(read("Trump's plan on nato").plans).toEqual(['us-28']);
+    expect(read("zelensky's new plan").plans).toEqual(['us-ua-20']);
+    expect(read('the berlin statement').plans).toEqual(['eu-6']);
+    expect(read('diff between 28 and 20 point plan').plans).toEqual(['us-28', 'us-ua-20']);
+  });
+
+  it('does not take a person for a plan', () => {
+    const query = read('what did trump say about elections');
+    expect(query.plans).toEqual([]);
+    expect(query.people).toEqual(['donald-trump']);
+  });
+
+  it('reads point references and tells a missing point apart', () => {
+    expect(read('20pt pt 3').point).toEqual({ plan: 'us-ua-20', number: 3, id: 'us-ua-20-3' });
+    expect(read('point 8 28-point plan').point?.id).toBe('us-28-8');
+    const missing = read('20 point plan point 25').point;
+    expect(missing).toMatchObject({ plan: 'us-ua-20', number: 25 });
+    expect(missing?.id).toBeUndefined();
+    expect(read('article 5 guarantees').point).toBeUndefined();
+  });
+});
+
+describe('readQuery: intent', () => {
+  it.each([
+    ['28pt vs 20pt territory', 'compare'],
+    ['did the 20pt drop the amnesty', 'what-changed'],
+    ['wen elections in ukraine', 'when'],
+    ['who r the E3', 'who'],
+    ['how much russian money is sitting in euroclear', 'figure'],
+    ['what does russia want on nato', 'party-position'],
+    ['is the war over', 'status'],
+    ['any deal yet?', 'status'],
+    ['the berlin statement', 'plan-overview'],
+    ['28 point plan point 6', 'lookup'],
+    ['troop cap', 'lookup'],
+  ])('%s → %s', (text, intent) => {
+    expect(read(text).intent).toBe(intent);
+  });
+});
+
+describe('readQuery: figures, dates, negation, scope', () => {
+  it('reads figures with units', () => {
+    expect(read('caps the army at 600k troops').figures).toEqual([{ amount: 600000, unit: 'troops' }]);
+    expect(read('a 40km zone').figures).toEqual([{ amount: 40, unit: 'km' }]);
+    expect(read('33% each').figures).toEqual([{ amount: 33, unit: 'percent' }]);
+    expect(read('europe adds $100bn').figures).toEqual([{ amount: 100e9, unit: 'usd' }]);
+  });
+
+  it('reads dates, and "may" as a month only where it is one', () => {
+    expect(read('wat happened with the may 9 ceasefire').dates).toEqual([{ month: 5, day: 9 }]);
+    expect(read('talks in feb 2026').dates).toEqual([{ month: 2, year: 2026 }]);
+    expect(read('russia may attack again').dates).toEqual([]);
+    expect(read('meeting at mar-a-lago').dates).toEqual([]);
+  });
+
+  it('marks negation, off-topic and verbatim requests', () => {
+    expect(read('is ukraine not allowed into nato').negated).toBe(true);
+    expect(read('ukraine into nato').negated).toBe(false);
+    expect(read('weather in kyiv tmrw?').offTopic).toEqual(['weather']);
+    expect(read('full text of the bilateral guarantee').verbatim).toBe(true);
+  });
+});
