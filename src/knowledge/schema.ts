@@ -266,8 +266,6 @@ export type Meta = z.infer<typeof Meta>;
 
 /** The words a claim is read with (knowledge/lexicon.json, "claims"): data, not code. */
 export const ClaimLexicon = z.strictObject({
-  /** Nicknames of each plan as people write them, normalised ("trump plan", "new plan"). */
-  planNicknames: z.partialRecord(PlanId, z.array(text)).default({}),
   /** Words that name "a plan" without saying which ("the deal", "the peace plan"). */
   genericPlan: z.array(text).default([]),
   /** Documents whose points the fact base does not hold. */

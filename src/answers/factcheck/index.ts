@@ -3,6 +3,7 @@ import { baseAnswer, literal } from '../common.js';
 import { cleanQuery, validateQuery } from '../reading.js';
 import type { Answer } from '../types.js';
 import { evidenceIds, evidenceSections } from './evidence.js';
+import { readQuery } from '../../query/index.js';
 import { rank } from './matching.js';
 import { readClaim } from './reading.js';
 import { decide } from './rules.js';
@@ -22,7 +23,7 @@ export function answerFactcheck(core: Core, rawClaim: string | undefined): Answe
   if (invalid) return invalid;
   const text = cleanQuery(rawClaim ?? '');
   const tables = core.factcheck;
-  const claim = readClaim(tables.vocabulary, text);
+  const claim = readClaim(tables.vocabulary, text, readQuery(text, tables.queryVocabulary));
   const ranked = rank(tables, claim);
   const decision = decide({ tables, claim, ranked });
   const found = decision.verdict !== 'not_in_sources';

@@ -1,4 +1,5 @@
 import type { PartyId, PlanId } from '../../knowledge/schema.js';
+import type { Query } from '../../query/index.js';
 import { normaliseForMatching } from '../../text/normalise.js';
 import { planOrder } from '../common.js';
 import { plansNamed } from '../reading.js';
@@ -49,7 +50,11 @@ export interface Claim {
 
 const planNouns = new Set(['plan', 'plans', 'proposal', 'draft', 'deal', 'framework', 'version', 'text', 'statement', 'peace', 'list', 'document']);
 
-export function readClaim(vocabulary: Vocabulary, raw: string): Claim {
+/**
+ * Reads a claim: the plans from the shared query reader (its plan names and nicknames), then what the
+ * fact check compares — figures, dates, negations, names and content words.
+ */
+export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): Claim {
   const text = raw.replace(/@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/gi, ' ').replace(/[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}]/gu, ' ');
   let normalised = normaliseForMatching(text);
   const plans = new Set<PlanId>();
@@ -59,10 +64,15 @@ export function readClaim(vocabulary: Vocabulary, raw: string): Claim {
       spans.push({ plan, start: at, end: at + phrase.length });
     }
   }
+  const counted = new Set<PlanId>();
   for (const span of spans) {
-    // "had 28 points", "cut to 19 points": a count of points, not a plan's name
+    // "had 28 points", "cut to 19 points": a count of points, not a plan's name ("the 28 points" is one)
     const after = normalised.slice(span.end).trimStart().split(' ')[0] ?? '';
-    if (/\d+ points?$/.test(normalised.slice(span.start, span.end)) && !planNouns.has(after)) continue;
+    const previous = normalised.slice(0, span.start).trimEnd().split(" ").pop() ?? "";
+    if (/\d+ points?$/.test(normalised.slice(span.start, span.end)) && !planNouns.has(after) && previous !== "the") {
+      counted.add(span.plan);
+      continue;
+    }
     plans.add(span.plan);
     // "Trump's 28-point plan": the person before a plan's name is part of the name
     const before = normalised.slice(0, span.start).trimEnd();
@@ -91,7 +101,7 @@ export function readClaim(vocabulary: Vocabulary, raw: string): Claim {
   return {
     text: raw,
     ...(subjectParty ? { subjectParty } : {}),
-    plans: planOrder.filter((p) => plans.has(p)),
+    plans: planOrder.filter((p) => (query ? query.plans.includes(p) && !(counted.has(p) && !plans.has(p)) : plans.has(p))),
     genericPlan,
     ...(otherDocument ? { otherDocument } : {}),
     figures: readFigures(text).filter((f) => !(f.unit === 'points' && plans.size > 0)),

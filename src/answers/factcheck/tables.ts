@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../knowledge/load.js';
 import type { Assertion, Change, Citation, FactStatus, PartyId, PlanId } from '../../knowledge/schema.js';
 import { normaliseForMatching } from '../../text/normalise.js';
+import { vocabularyOf, type Vocabulary as QueryVocabulary } from '../../query/index.js';
 import { plansNamed } from '../reading.js';
 import { readDates, readFigures, readYears, type DateMention, type Figure } from './figures.js';
 import {
@@ -76,6 +77,8 @@ export interface FactDoc {
 
 export interface FactcheckTables {
   vocabulary: Vocabulary;
+  /** The query reader's vocabulary: claims are read with the shared reader first. */
+  queryVocabulary: QueryVocabulary;
   docs: FactDoc[];
   byId: Map<string, FactDoc>;
   /** Inverse document frequency of each stem; unknown stems get `maxIdf`. */
@@ -104,7 +107,7 @@ interface Raw {
 }
 
 export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
-  const vocabulary = compileVocabulary(kb.lexicon.claims, kb.actors.values());
+  const vocabulary = compileVocabulary(kb.lexicon, kb.actors.values());
   const raws: Raw[] = [];
   const base = (f: {
     id: string;
@@ -198,7 +201,7 @@ export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
   for (const doc of docs) for (const s of doc.stems) df.set(s, (df.get(s) ?? 0) + 1);
   const maxIdf = Math.log(1 + docs.length);
   const idf = new Map([...df].map(([s, n]) => [s, Math.log(1 + docs.length / n)]));
-  return { vocabulary, docs, byId: new Map(docs.map((d) => [d.id, d])), idf, maxIdf };
+  return { vocabulary, queryVocabulary: vocabularyOf(kb), docs, byId: new Map(docs.map((d) => [d.id, d])), idf, maxIdf };
 }
 
 /** "(Conflict: …)" notes inside a summary: the sources disagree on that detail. */

@@ -1,4 +1,4 @@
-import { PartyId, type Actor, type ClaimLexicon, type PlanId } from '../../knowledge/schema.js';
+import { PartyId, type Actor, type Lexicon, type PlanId } from '../../knowledge/schema.js';
 import { isStopword } from '../../search/stopwords.js';
 import { normaliseForMatching, stem, tokenize } from '../../text/normalise.js';
 
@@ -26,7 +26,8 @@ export interface Vocabulary {
 
 export type NameKind = 'person' | 'place' | 'outlet' | 'party';
 
-export function compileVocabulary(lexicon: ClaimLexicon, actors: Iterable<Actor>): Vocabulary {
+export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Vocabulary {
+  const lexicon = shared.claims;
   const norm = (s: string) => normaliseForMatching(s);
   const sameThing: [string, string][] = [];
   for (const group of lexicon.sameThing) {
@@ -54,9 +55,12 @@ export function compileVocabulary(lexicon: ClaimLexicon, actors: Iterable<Actor>
   for (const [phrase, party] of parties) if (phrase && !places.has(phrase)) names.push({ phrase, key: party, kind: 'party' });
   for (const outlet of lexicon.outlets) names.push({ phrase: norm(outlet), key: norm(outlet), kind: 'outlet' });
   names.sort((a, b) => b.phrase.length - a.phrase.length);
+  // plan names and nicknames are the query reader's ("Trump's plan", "the new draft", "the Berlin statement")
   const planNicknames: [string, PlanId][] = [];
-  for (const [plan, list] of Object.entries(lexicon.planNicknames) as [PlanId, string[]][]) {
-    for (const phrase of list) planNicknames.push([norm(phrase), plan]);
+  const planWords = shared.planWords.filter((w) => !/points?/.test(w)).map(norm);
+  for (const { plan, names: planNames, nicknames } of shared.planNames) {
+    for (const phrase of planNames) planNicknames.push([norm(phrase), plan]);
+    for (const nickname of nicknames) for (const word of planWords) planNicknames.push([`${norm(nickname)} ${word}`, plan]);
   }
   planNicknames.sort((a, b) => b[0].length - a[0].length);
   return {
