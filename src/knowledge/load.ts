@@ -263,6 +263,20 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
     problems,
   });
   checkAliases(facts, problems);
+  // a disagreement names the facts it is about: they must exist
+  for (const issue of issueList) {
+    for (const [j, disagreement] of issue.disagreements.entries()) {
+      for (const [k, id] of disagreement.facts.entries()) {
+        if (!facts.has(id)) {
+          problems.push({
+            file: 'issues.json',
+            path: `[${issue.id}].disagreements[${j}].facts[${k}]`,
+            message: `unknown fact id "${id}"`,
+          });
+        }
+      }
+    }
+  }
   if (meta) checkAsOf(meta.asOf, eventList, sourceList, problems);
 
   if (problems.length > 0) throw new KnowledgeError(problems);

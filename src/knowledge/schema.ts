@@ -189,6 +189,8 @@ export type Position = z.infer<typeof Position>;
 export const Disagreement = z.strictObject({
   id: slug,
   summary: text,
+  /** The facts whose detail the sources disagree on (their ids): a fact check of them weighs every account. */
+  facts: z.array(slug).default([]),
   sheet,
   claims: z
     .array(
@@ -272,6 +274,8 @@ export const ClaimLexicon = z.strictObject({
   otherDocuments: z.array(text).default([]),
   /** Words and phrases that turn a statement negative: "not", "bans", "rules out", "withdraw", "dropped". */
   negative: z.array(text).default([]),
+  /** Negations that say something is absent or was dropped ("not", "drops", "without"), not a bar. */
+  absence: z.array(text).default([]),
   /** Words that carry no claim of their own ("lol", "basically"). */
   casual: z.array(text).default([]),
   /** Words that carry meaning in a claim though a search skips them ("START" the treaty). */

@@ -1,4 +1,4 @@
-import { comparableUnits, dateMatches, sameFigure } from './figures.js';
+import { comparableUnits, dateMatches, sameFigure, type Figure } from './figures.js';
 import { weightOf, type Assessment } from './matching.js';
 import type { Claim } from './reading.js';
 import type { FactcheckTables, Side } from './tables.js';
@@ -19,7 +19,7 @@ export function sideRepeated(tables: FactcheckTables, claim: Claim, a: Assessmen
     comparable.some((f) => s.figures.some((g) => comparableUnits(f.unit, g.unit) && sameFigure(f, g, thresholds.approximate))),
   );
   if (comparable.length && !figureSide) return undefined;
-  if (figureSide && differsOnFigures(sides)) return figureSide;
+  if (figureSide && comparable.some((f) => differsOnFigures(sides, f))) return figureSide;
 
   const days = claim.dates.filter((d) => d.day !== undefined);
   const dated = sides.filter((s) => s.dates.some((d) => d.day !== undefined));
@@ -55,7 +55,11 @@ export function onlyDiscountedAgainst(side: Side, sides: Side[]): boolean {
   return !side.discounted && sides.filter((s) => s !== side).every((s) => s.discounted);
 }
 
-function differsOnFigures(sides: Side[]): boolean {
-  const key = (s: Side) => s.figures.map((f) => `${f.amount}${f.unit}`).sort().join(',');
-  return new Set(sides.map(key)).size > 1;
+/** At least two accounts give a figure of this kind, and not the same one. */
+function differsOnFigures(sides: Side[], like: Figure): boolean {
+  const giving = sides
+    .map((s) => s.figures.filter((g) => comparableUnits(like.unit, g.unit)))
+    .filter((list) => list.length > 0)
+    .map((list) => list.map((g) => `${g.amount}${g.unit}`).sort().join(','));
+  return giving.length >= 2 && new Set(giving).size > 1;
 }

@@ -113,6 +113,8 @@ export function figureText(raw: string): string {
     .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)\b/g, (w) =>
       String(numberWords[w]),
     )
+    .replace(/\b(\d+) hundred\b/g, (_m, n: string) => String(Number(n) * 100))
+    .replace(/\ba (\d+)\b/g, '$1')
     .replace(/(\d),(\d{3})\b/g, '$1$2')
     .replace(/(\d),(\d{3})\b/g, '$1$2')
     .replace(/(\d) (\d{3})\b/g, '$1$2');

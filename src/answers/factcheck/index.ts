@@ -5,12 +5,12 @@ import type { Answer } from '../types.js';
 import { evidenceIds, evidenceSections } from './evidence.js';
 import { readQuery } from '../../query/index.js';
 import { rank } from './matching.js';
-import { readClaim } from './reading.js';
+import { readClaim, type Claim } from './reading.js';
 import { decide } from './rules.js';
 import { verdictLabels, verdictSentence } from './wording.js';
 
 export { buildFactcheckTables, type FactcheckTables } from './tables.js';
-export { readClaim } from './reading.js';
+export { readClaim, type Claim } from './reading.js';
 export { verdictLabels } from './wording.js';
 
 /**
@@ -23,7 +23,7 @@ export function answerFactcheck(core: Core, rawClaim: string | undefined): Answe
   if (invalid) return invalid;
   const text = cleanQuery(rawClaim ?? '');
   const tables = core.factcheck;
-  const claim = readClaim(tables.vocabulary, text, readQuery(text, tables.queryVocabulary));
+  const claim = readClaimText(core, text);
   const ranked = rank(tables, claim);
   const decision = decide({ tables, claim, ranked });
   const found = decision.verdict !== 'not_in_sources';
@@ -37,4 +37,9 @@ export function answerFactcheck(core: Core, rawClaim: string | undefined): Answe
     suggestions: found ? [] : ranked.slice(0, 5).map((a) => a.doc.id).filter((id) => core.kb.facts.has(id)),
     verdict: decision.verdict,
   });
+}
+
+/** Reads a claim as the fact check does: the shared query reader first, then the fact check's own reading. */
+export function readClaimText(core: Core, text: string): Claim {
+  return readClaim(core.factcheck.vocabulary, text, readQuery(text, core.factcheck.queryVocabulary));
 }

@@ -1,6 +1,6 @@
 import type { PartyId, PlanId } from '../../knowledge/schema.js';
 import type { Query } from '../../query/index.js';
-import { normaliseForMatching } from '../../text/normalise.js';
+import { normaliseForMatching, tokenize } from '../../text/normalise.js';
 import { planOrder } from '../common.js';
 import { plansNamed } from '../reading.js';
 import { readDates, readFigures, readYears, type DateMention, type Figure } from './figures.js';
@@ -38,6 +38,10 @@ export interface Claim {
   subjectParty?: PartyId;
   /** The claim's words in order with negations marked, to see what each negation is about. */
   tokens: MarkedToken[];
+  /** The claim says something is absent or was dropped ("does not include", "drops", "no longer"). */
+  absent: boolean;
+  /** A numbered point the claim names ("point 7 of the 28-point plan"), when it exists. */
+  point?: string;
   /** People, places and outlets named, by key. */
   names: Map<string, NameKind>;
   /** Content stems, in order of appearance, without plan names, figures and negations. */
@@ -108,6 +112,8 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     dates: readDates(text),
     years: readYears(text),
     negative: negativeCount(vocabulary, folded) % 2 === 1,
+    absent: tokenize(folded).filter((w) => vocabulary.absence.has(w)).length % 2 === 1 || findPhrase(folded, 'no longer') >= 0,
+    ...(query?.point?.id ? { point: query.point.id } : {}),
     tokens: markTokens(vocabulary, folded),
     names,
     stems: [...new Set(markTokens(vocabulary, folded).flatMap((t) => (t.stem ? [t.stem] : [])))],

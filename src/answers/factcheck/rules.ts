@@ -56,6 +56,31 @@ export const rules: readonly Rule[] = [
         : undefined,
   },
   {
+    name: 'too little to check',
+    decide: ({ claim }) => {
+      // "NATO NATO NATO", "600,000", "the plan ends the war": one thing named, nothing said about it
+      const items = claim.stems.length + claim.figures.length + claim.dates.length + (claim.plans.length ? 1 : 0);
+      const weighty = claim.stems.length >= 2 || items >= 2;
+      return weighty
+        ? undefined
+        : { verdict: 'not_in_sources', rule: 'too little to check', reason: 'The claim names too little to check: say what it states about what.', facts: [] };
+    },
+  },
+  {
+    name: 'the point named',
+    decide: ({ claim, ranked }) => {
+      if (!claim.point) return undefined;
+      const point = ranked.find((a) => a.doc.id === claim.point);
+      if (point && point.coverage >= thresholds.planPoint) return undefined; // the plan's rules decide
+      return {
+        verdict: 'not_in_sources',
+        rule: 'the point named',
+        reason: 'The point named is about something else; the sources do not put this claim in it.',
+        facts: point ? [point] : [],
+      };
+    },
+  },
+  {
     name: 'a document the sources do not hold',
     decide: ({ claim }) =>
       claim.otherDocument
@@ -75,7 +100,7 @@ export const rules: readonly Rule[] = [
         if (a.coverage < thresholds.dispute || a.doc.sides.length < 2) continue;
         // the disagreement must be about what the claim is about, not a neighbour of it
         if (a.coverage < best - thresholds.disputeBehindBest) continue;
-        if (claim.plans.length && a.doc.plan && !claim.plans.includes(a.doc.plan)) continue;
+        if (claim.plans.length && !claim.plans.some((p) => a.doc.plan === p || a.doc.plansNamed.includes(p))) continue;
         const side = sideRepeated(tables, claim, a);
         if (!side || onlyDiscountedAgainst(side, a.doc.sides)) continue;
         return {
@@ -93,7 +118,7 @@ export const rules: readonly Rule[] = [
     name: 'the plan named',
     decide: ({ claim, ranked }) => {
       if (claim.plans.length !== 1) return undefined;
-      const stance = planStance(claim.plans[0]!, ranked);
+      const stance = planStance(claim.plans[0]!, ranked, claim);
       if (stance.stance === 'says') return supported('the plan named', stance.point!, ranked, [stance]);
       if (stance.stance === 'opposite' || stance.stance === 'dropped') {
         const facts = [stance.point, stance.change].filter((x): x is Assessment => x !== undefined);
@@ -108,7 +133,7 @@ export const rules: readonly Rule[] = [
       if (claim.plans.length) return undefined;
       const top = ranked[0];
       if (!claim.genericPlan && !(top && planKinds.has(top.doc.kind) && top.coverage >= thresholds.support)) return undefined;
-      const stances = notPlans.map((plan) => planStance(plan, ranked));
+      const stances = notPlans.map((plan) => planStance(plan, ranked, claim));
       const main = stances.slice(0, 2);
       const european = stances[2]!;
       const says = stances.filter((s) => s.stance === 'says');
@@ -197,7 +222,7 @@ function supported(rule: string, best: Assessment, ranked: Assessment[], plans?:
 }
 
 /** What one plan says on the claim: its own best point, or a change that dropped or rewrote the other plan's. */
-export function planStance(plan: PlanId, ranked: Assessment[]): PlanStance {
+export function planStance(plan: PlanId, ranked: Assessment[], claim: Claim): PlanStance {
   const own = ranked.find((a) => a.doc.plan === plan && planKinds.has(a.doc.kind));
   const other = ranked.find((a) => a.doc.kind === 'provision' && a.doc.plan && a.doc.plan !== plan && a.doc.plan !== 'eu-6' && plan !== 'eu-6');
   const change = other ? changeFrom(other.doc, ranked) : undefined;
@@ -213,7 +238,9 @@ export function planStance(plan: PlanId, ranked: Assessment[]): PlanStance {
     const type = change.doc.change?.type;
     if (type === 'unchanged') return { plan, stance: opposes(other) ? 'opposite' : 'says', point: other, change };
     if (type === 'removed' || type === 'amended' || type === 'added') {
-      return { plan, stance: 'dropped', point: other, change, ...(own ? { own } : {}) };
+      // "the 20-point plan drops the amnesty", "… does not cap the army at 600,000": that is what the change says
+      const stance: Stance = claim.absent ? 'says' : 'dropped';
+      return { plan, stance, point: other, change, ...(own ? { own } : {}) };
     }
   }
   return { plan, stance: 'silent' };

@@ -98,6 +98,8 @@ interface Raw {
   extra?: string[];
   /** Fact-sheet handles: a fact and a disagreement that share a "J." handle are about the same detail. */
   sheet: string[];
+  /** For a disagreement: the facts it is about. */
+  about?: string[];
   citations: Citation[];
   assertions?: Assertion[] | undefined;
   figures?: Figure[];
@@ -172,6 +174,7 @@ export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
         summary: d.summary,
         status: 'reported',
         sheet: d.sheet,
+        about: d.facts,
         extra: d.claims.map((c) => c.claim),
         citations: d.claims.flatMap((c) => c.citations),
         sides: d.claims.map((c) => ({ text: c.claim, citations: c.citations, discounted: c.discounted })),
@@ -190,10 +193,11 @@ export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
   for (const raw of raws) {
     if (raw.kind !== 'disagreement') continue;
     for (const handle of raw.sheet) if (handle.startsWith('J.')) disputedBy.set(handle, raw);
+    for (const id of raw.about ?? []) disputedBy.set(id, raw);
   }
   for (const raw of raws) {
     if (raw.kind === 'disagreement' || raw.sides) continue;
-    const disagreement = raw.sheet.map((h) => disputedBy.get(h)).find((d) => d !== undefined);
+    const disagreement = [raw.id, ...raw.sheet].map((h) => disputedBy.get(h)).find((d) => d !== undefined);
     if (disagreement?.sides) raw.sides = disagreement.sides;
   }
   const docs = raws.map((raw) => toDoc(kb, vocabulary, raw));

@@ -12,6 +12,8 @@ export interface Vocabulary {
   negative: Set<string>;
   negativePhrases: string[];
   casual: Set<string>;
+  /** Words that say something is absent or was dropped (a subset of the negations). */
+  absence: Set<string>;
   /** Words that are content here though a search would skip them ("START"). */
   keep: Set<string>;
   verbs: Set<string>;
@@ -68,6 +70,7 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     negative: new Set(negatives.filter((n) => !n.includes(' '))),
     negativePhrases: negatives.filter((n) => n.includes(' ')),
     casual: new Set(lexicon.casual.map(norm)),
+    absence: new Set(lexicon.absence.map(norm)),
     keep: new Set(lexicon.contentWords.map(norm)),
     verbs: new Set(lexicon.verbs.map(norm)),
     names,
