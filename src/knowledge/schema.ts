@@ -276,6 +276,8 @@ export const ClaimLexicon = z.strictObject({
   negative: z.array(text).default([]),
   /** Negations that say something is absent or was dropped ("not", "drops", "without"), not a bar. */
   absence: z.array(text).default([]),
+  /** Roles a claim can put someone in, with the verbs that do ("leads": led, chaired; "receives": gets). */
+  roles: z.record(z.string().min(1), z.array(text)).default({}),
   /** Words that carry no claim of their own ("lol", "basically"). */
   casual: z.array(text).default([]),
   /** Words that carry meaning in a claim though a search skips them ("START" the treaty). */

@@ -26,6 +26,8 @@ export interface Assessment {
   /** The claim's names the fact does not hold and has no rival for. */
   missingNames: string[];
   polarity: 'agree' | 'opposite';
+  /** Whether the fact puts the same people or parties in the claim's roles (leads, receives). */
+  roles: Agreement | 'missing';
   clause?: Clause;
 }
 
@@ -94,6 +96,7 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     otherNames,
     missingNames,
     polarity: negative === claimNegative ? 'agree' : 'opposite',
+    roles: roleAgreement(claim, doc),
     ...(clause ? { clause } : {}),
   };
 }
@@ -154,9 +157,30 @@ function dateAgreement(claim: Claim, doc: FactDoc): Agreement {
   return 'none';
 }
 
-/** The fact says the opposite of the claim: another figure, date or person, or the other direction. */
+/** The fact says the opposite of the claim: another figure, date or person, the other direction or role. */
 export function opposes(a: Assessment): boolean {
-  return a.figure === 'differ' || a.date === 'differ' || a.names === 'differ' || a.polarity === 'opposite';
+  return (
+    a.figure === 'differ' || a.date === 'differ' || a.names === 'differ' || a.polarity === 'opposite' || a.roles === 'differ'
+  );
+}
+
+/** The fact could confirm the claim: it opposes nothing and leaves no role of the claim unfilled. */
+export function confirms(a: Assessment): boolean {
+  return !opposes(a) && a.roles !== 'missing';
+}
+
+function roleAgreement(claim: Claim, doc: FactDoc): Assessment['roles'] {
+  let result: Assessment['roles'] = 'none';
+  for (const [role, holders] of claim.roles) {
+    const stated = doc.roles.get(role);
+    if (!stated) {
+      result = 'missing';
+      continue;
+    }
+    if (![...holders].some((h) => stated.has(h))) return 'differ';
+    if (result === 'none') result = 'agree';
+  }
+  return result;
 }
 
 /** Facts ranked by how much of the claim they cover. */

@@ -12,6 +12,8 @@ import {
   namesIn,
   markTokens,
   negativeCount,
+  rolesIn,
+  type Roles,
   type MarkedToken,
   type NameKind,
   type Vocabulary,
@@ -42,6 +44,8 @@ export interface Claim {
   absent: boolean;
   /** A numbered point the claim names ("point 7 of the 28-point plan"), when it exists. */
   point?: string;
+  /** Who the claim puts in a role: who leads, who receives. */
+  roles: Roles;
   /** People, places and outlets named, by key. */
   names: Map<string, NameKind>;
   /** Content stems, in order of appearance, without plan names, figures and negations. */
@@ -115,6 +119,7 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     absent: tokenize(folded).filter((w) => vocabulary.absence.has(w)).length % 2 === 1 || findPhrase(folded, 'no longer') >= 0,
     ...(query?.point?.id ? { point: query.point.id } : {}),
     tokens: markTokens(vocabulary, folded),
+    roles: rolesIn(vocabulary, folded),
     names,
     stems: [...new Set(markTokens(vocabulary, folded).flatMap((t) => (t.stem ? [t.stem] : [])))],
     allStems: [...new Set(contentStems(vocabulary, folded, true))],

@@ -1,7 +1,7 @@
 import type { PlanId } from '../../knowledge/schema.js';
 import type { Verdict } from '../types.js';
 import { onlyDiscountedAgainst, sideRepeated } from './disputes.js';
-import { opposes, type Assessment } from './matching.js';
+import { confirms, opposes, type Assessment } from './matching.js';
 import type { Claim } from './reading.js';
 import type { FactcheckTables, FactDoc, Side } from './tables.js';
 import { thresholds } from './thresholds.js';
@@ -169,7 +169,7 @@ export const rules: readonly Rule[] = [
           return { verdict: 'contradicted', rule: 'the best fact', reason: '', facts: [a] };
         }
         // a fact that leaves out a person or place the claim names does not confirm it
-        if (!opposes(a) && !a.missingNames.length && a.coverage >= thresholds.support) {
+        if (confirms(a) && !a.missingNames.length && a.coverage >= thresholds.support) {
           return supported('the best fact', a, ranked);
         }
       }
@@ -209,7 +209,7 @@ function withCorroboration(decision: Decision, ranked: Assessment[]): Decision {
 
 /** "Supported" never rests on unverified reporting alone. */
 function supported(rule: string, best: Assessment, ranked: Assessment[], plans?: PlanStance[]): Decision {
-  const firm = (a: Assessment) => a.doc.status === 'reported' && !opposes(a) && a.coverage >= thresholds.support;
+  const firm = (a: Assessment) => a.doc.status === 'reported' && confirms(a) && a.coverage >= thresholds.support;
   if (best.doc.status !== 'reported' && !ranked.some(firm)) {
     return {
       verdict: 'not_in_sources',
@@ -232,7 +232,9 @@ export function planStance(plan: PlanId, ranked: Assessment[], claim: Claim): Pl
     other && change && (other.coverage >= thresholds.planPoint || (change.coverage >= thresholds.support && other.coverage >= thresholds.weakPoint));
   const otherWins = otherCovers && (!ownStrong || other!.coverage > own.coverage + thresholds.otherPlanMargin);
   if (ownStrong && !otherWins) {
-    return { plan, stance: opposes(own) ? 'opposite' : 'says', point: own };
+    if (opposes(own)) return { plan, stance: 'opposite', point: own };
+    // "Russia gets the plant" when the point names no one who gets it: the point does not say so
+    return confirms(own) ? { plan, stance: 'says', point: own } : { plan, stance: 'silent' };
   }
   if (otherWins && change) {
     const type = change.doc.change?.type;

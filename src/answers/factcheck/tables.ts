@@ -10,6 +10,8 @@ import {
   foldSameThing,
   markTokens,
   namesIn,
+  rolesIn,
+  type Roles,
   type MarkedToken,
   type NameKind,
   type Vocabulary,
@@ -70,6 +72,8 @@ export interface FactDoc {
   dates: DateMention[];
   years: number[];
   names: Map<string, NameKind>;
+  /** Who the fact puts in a role ("European-led", "chaired by Trump", "the US taking 50%"). */
+  roles: Roles;
   citations: Citation[];
   sides: Side[];
   change?: Pick<Change, 'type' | 'from' | 'to'>;
@@ -273,6 +277,7 @@ function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: Raw): FactDoc {
     dates: [...(raw.dates ?? []), ...textDates],
     years: [...new Set([...years, ...readYears(raw.summary)])],
     names,
+    roles: rolesIn(vocabulary, fold([mainText, ...assertionTexts].join(' . '))),
     citations: raw.citations,
     sides,
     ...(raw.change ? { change: raw.change } : {}),

@@ -12,6 +12,8 @@ export interface Vocabulary {
   negative: Set<string>;
   negativePhrases: string[];
   casual: Set<string>;
+  /** A role verb (folded) → the role it gives ("led" → leads, "gets" → receives). */
+  roleVerbs: Map<string, string>;
   /** Words that say something is absent or was dropped (a subset of the negations). */
   absence: Set<string>;
   /** Words that are content here though a search would skip them ("START"). */
@@ -70,6 +72,7 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     negative: new Set(negatives.filter((n) => !n.includes(' '))),
     negativePhrases: negatives.filter((n) => n.includes(' ')),
     casual: new Set(lexicon.casual.map(norm)),
+    roleVerbs: new Map(Object.entries(lexicon.roles).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const))),
     absence: new Set(lexicon.absence.map(norm)),
     keep: new Set(lexicon.contentWords.map(norm)),
     verbs: new Set(lexicon.verbs.map(norm)),
@@ -198,4 +201,39 @@ export function negationsOn(tokens: readonly MarkedToken[], stems: ReadonlySet<s
     if ([...ahead, ...behind].some((t) => t.stem !== undefined && stems.has(t.stem))) count += 1;
   });
   return count;
+}
+
+/** Who holds a role in a text: the one who leads ("X-led", "led by X") or receives ("X gets …"). */
+export type Roles = Map<string, Set<string>>;
+
+/**
+ * The people and parties a text puts in a role (lexicon "roles": role → the verbs that give it): the name
+ * right before the verb ("Russia gets", "European-led"), or right after "by" ("chaired by Trump").
+ */
+export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
+  const words = folded.split(' ');
+  const starts = new Map<number, string>();
+  const ends = new Map<number, string>();
+  for (const { phrase, key, kind } of vocabulary.names) {
+    if (kind !== 'person' && kind !== 'party') continue;
+    const size = phrase.split(' ').length;
+    for (let at = findPhrase(folded, phrase); at >= 0; at = findPhrase(folded, phrase, at + 1)) {
+      const index = folded.slice(0, at).split(' ').length - (at === 0 ? 1 : 1);
+      const first = at === 0 ? 0 : index;
+      if (!starts.has(first)) starts.set(first, key);
+      if (!ends.has(first + size - 1)) ends.set(first + size - 1, key);
+    }
+  }
+  const roles: Roles = new Map();
+  words.forEach((word, i) => {
+    const role = vocabulary.roleVerbs.get(word);
+    if (!role) return;
+    let holder: string | undefined;
+    if (words[i + 1] === 'by') holder = [i + 2, i + 3, i + 4].map((j) => starts.get(j)).find(Boolean);
+    else holder = [i - 1, i - 2].map((j) => ends.get(j)).find(Boolean);
+    if (!holder) return;
+    if (!roles.has(role)) roles.set(role, new Set());
+    roles.get(role)!.add(holder);
+  });
+  return roles;
 }
