@@ -66,7 +66,6 @@ const numberWords: Record<string, number> = {
   forty: 40,
   fifty: 50,
   sixty: 60,
-  hundred: 100,
 };
 
 const scales: Record<string, number> = {
@@ -110,10 +109,11 @@ export function figureText(raw: string): string {
       a === b ? ` ${a}% ` : m,
     )
     .replace(/\ba (month|year|day|week)\b/g, '1 $1')
-    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)\b/g, (w) =>
+    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)\b/g, (w) =>
       String(numberWords[w]),
     )
     .replace(/\b(\d+) hundred\b/g, (_m, n: string) => String(Number(n) * 100))
+    .replace(/\b(?:a )?hundred\b/g, '100')
     .replace(/\ba (\d+)\b/g, '$1')
     .replace(/(\d),(\d{3})\b/g, '$1$2')
     .replace(/(\d),(\d{3})\b/g, '$1$2')

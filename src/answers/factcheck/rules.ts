@@ -223,7 +223,10 @@ function supported(rule: string, best: Assessment, ranked: Assessment[], plans?:
 
 /** What one plan says on the claim: its own best point, or a change that dropped or rewrote the other plan's. */
 export function planStance(plan: PlanId, ranked: Assessment[], claim: Claim): PlanStance {
-  const own = ranked.find((a) => a.doc.plan === plan && planKinds.has(a.doc.kind));
+  // the plan's own points first; a note about the plan (its origin, its status) only when no point fits
+  const point = ranked.find((a) => a.doc.plan === plan && a.doc.kind === 'provision');
+  const note = ranked.find((a) => a.doc.plan === plan && a.doc.kind === 'plan-note');
+  const own = point && point.coverage >= thresholds.planPoint ? point : (note ?? point);
   const other = ranked.find((a) => a.doc.kind === 'provision' && a.doc.plan && a.doc.plan !== plan && a.doc.plan !== 'eu-6' && plan !== 'eu-6');
   const change = other ? changeFrom(other.doc, ranked) : undefined;
   const ownStrong = own && own.coverage >= thresholds.planPoint;
