@@ -1,6 +1,6 @@
 import type { PartyId, PlanId } from '../../knowledge/schema.js';
 import type { Query } from '../../query/index.js';
-import { normaliseForMatching, tokenize } from '../../text/normalise.js';
+import { normaliseForMatching } from '../../text/normalise.js';
 import { planOrder } from '../common.js';
 import { plansNamed } from '../reading.js';
 import { readDates, readFigures, readYears, type DateMention, type Figure } from './figures.js';
@@ -116,7 +116,7 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     dates: readDates(text),
     years: readYears(text),
     negative: negativeCount(vocabulary, folded) % 2 === 1,
-    absent: tokenize(folded).filter((w) => vocabulary.absence.has(w)).length % 2 === 1 || findPhrase(folded, 'no longer') >= 0,
+    absent: vocabulary.absence.some((phrase) => findPhrase(folded, phrase) >= 0),
     ...(query?.point?.id ? { point: query.point.id } : {}),
     tokens: markTokens(vocabulary, folded),
     roles: rolesIn(vocabulary, folded),

@@ -93,6 +93,12 @@ export const rules: readonly Rule[] = [
         : undefined,
   },
   {
+    // "the peace plan …": which plan says what comes before any disagreement about one of them
+    name: 'the peace plan: the plans compared',
+    decide: ({ claim, ranked }) =>
+      claim.plans.length || !claim.genericPlan ? undefined : comparePlans('the peace plan: the plans compared', claim, ranked),
+  },
+  {
     name: 'a recorded disagreement',
     decide: ({ tables, claim, ranked }) => {
       const best = ranked[0]?.coverage ?? 0;
@@ -130,25 +136,10 @@ export const rules: readonly Rule[] = [
   {
     name: 'no plan named: the plans compared',
     decide: ({ claim, ranked }) => {
-      if (claim.plans.length) return undefined;
       const top = ranked[0];
-      if (!claim.genericPlan && !(top && planKinds.has(top.doc.kind) && top.coverage >= thresholds.support)) return undefined;
-      const stances = notPlans.map((plan) => planStance(plan, ranked, claim));
-      const main = stances.slice(0, 2);
-      const european = stances[2]!;
-      const says = stances.filter((s) => s.stance === 'says');
-      const against = stances.filter((s) => s.stance === 'opposite' || s.stance === 'dropped');
-      const facts = stances.flatMap((s) => [s.point, s.change]).filter((x): x is Assessment => x !== undefined);
-      if (main.every((s) => s.stance === 'says') && european.stance !== 'opposite') {
-        return supported('no plan named: the plans compared', main[0]!.point!, ranked, stances);
-      }
-      if (says.length && (against.length || main.some((s) => s.stance !== 'says'))) {
-        return { verdict: 'depends_on_plan', rule: 'no plan named: the plans compared', reason: '', facts, plans: stances };
-      }
-      if (!says.length && against.some((s) => s.stance === 'opposite')) {
-        return { verdict: 'contradicted', rule: 'no plan named: the plans compared', reason: '', facts, plans: stances };
-      }
-      return undefined;
+      if (claim.plans.length || claim.genericPlan) return undefined;
+      if (!(top && planKinds.has(top.doc.kind) && top.coverage >= thresholds.support)) return undefined;
+      return comparePlans('no plan named: the plans compared', claim, ranked);
     },
   },
   {
@@ -186,6 +177,26 @@ export const rules: readonly Rule[] = [
     }),
   },
 ];
+
+/** No plan named: what each plan says, side by side (supported if all agree, depends if they differ). */
+function comparePlans(rule: string, claim: Claim, ranked: Assessment[]): Decision | undefined {
+  const stances = notPlans.map((plan) => planStance(plan, ranked, claim));
+  const main = stances.slice(0, 2);
+  const european = stances[2]!;
+  const says = stances.filter((s) => s.stance === 'says');
+  const against = stances.filter((s) => s.stance === 'opposite' || s.stance === 'dropped');
+  const facts = stances.flatMap((s) => [s.point, s.change]).filter((x): x is Assessment => x !== undefined);
+  if (main.every((s) => s.stance === 'says') && european.stance !== 'opposite') {
+    return supported(rule, main[0]!.point!, ranked, stances);
+  }
+  if (says.length && (against.length || main.some((s) => s.stance !== 'says'))) {
+    return { verdict: 'depends_on_plan', rule, reason: '', facts, plans: stances };
+  }
+  if (!says.length && against.some((s) => s.stance === 'opposite')) {
+    return { verdict: 'contradicted', rule, reason: '', facts, plans: stances };
+  }
+  return undefined;
+}
 
 export function decide(context: RuleContext): Decision {
   for (const rule of rules) {

@@ -14,8 +14,8 @@ export interface Vocabulary {
   casual: Set<string>;
   /** A role verb (folded) → the role it gives ("led" → leads, "gets" → receives). */
   roleVerbs: Map<string, string>;
-  /** Words that say something is absent or was dropped (a subset of the negations). */
-  absence: Set<string>;
+  /** Phrases that say something is absent or was dropped ("does not include", "drops", "no longer"). */
+  absence: string[];
   /** Words that are content here though a search would skip them ("START"). */
   keep: Set<string>;
   verbs: Set<string>;
@@ -73,7 +73,7 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     negativePhrases: negatives.filter((n) => n.includes(' ')),
     casual: new Set(lexicon.casual.map(norm)),
     roleVerbs: new Map(Object.entries(lexicon.roles).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const))),
-    absence: new Set(lexicon.absence.map(norm)),
+    absence: lexicon.absence.map((phrase) => foldSameThing({ sameThing }, norm(phrase))),
     keep: new Set(lexicon.contentWords.map(norm)),
     verbs: new Set(lexicon.verbs.map(norm)),
     names,
@@ -101,7 +101,7 @@ export function blank(text: string, start: number, end: number): string {
 }
 
 /** Folds "same thing" phrases to one word: "nuclear power plant" and "ZNPP" meet. */
-export function foldSameThing(vocabulary: Vocabulary, normalised: string): string {
+export function foldSameThing(vocabulary: Pick<Vocabulary, 'sameThing'>, normalised: string): string {
   let text = ` ${normalised} `;
   for (const [phrase, target] of vocabulary.sameThing) {
     if (!text.includes(phrase)) continue;
