@@ -20,6 +20,8 @@ export function sideRepeated(tables: FactcheckTables, claim: Claim, a: Assessmen
   );
   if (comparable.length && !figureSide) return undefined;
   if (figureSide && comparable.some((f) => differsOnFigures(sides, f))) return figureSide;
+  // the figure of the fact itself, which its "(Conflict: …)" note does not question
+  if (figureSide?.inline === 'main') return undefined;
 
   const days = claim.dates.filter((d) => d.day !== undefined);
   const dated = sides.filter((s) => s.dates.some((d) => d.day !== undefined));

@@ -1,7 +1,7 @@
 import type { PlanId } from '../../knowledge/schema.js';
 import type { Verdict } from '../types.js';
 import { onlyDiscountedAgainst, sideRepeated } from './disputes.js';
-import { confirms, opposes, type Assessment } from './matching.js';
+import { confirms, opposes, weightOf, type Assessment } from './matching.js';
 import type { Claim } from './reading.js';
 import type { FactcheckTables, FactDoc, Side } from './tables.js';
 import { thresholds } from './thresholds.js';
@@ -57,9 +57,10 @@ export const rules: readonly Rule[] = [
   },
   {
     name: 'too little to check',
-    decide: ({ claim }) => {
+    decide: ({ tables, claim }) => {
       // "NATO NATO NATO", "600,000", "the plan ends the war": one thing named, nothing said about it
-      const items = claim.stems.length + claim.figures.length + claim.dates.length + (claim.plans.length ? 1 : 0);
+      const telling = claim.stems.filter((s) => weightOf(tables, s) >= thresholds.tellingWord);
+      const items = telling.length + claim.figures.length + claim.dates.length + (claim.plans.length || claim.genericPlan ? 1 : 0);
       const weighty = claim.stems.length >= 2 || items >= 2;
       return weighty
         ? undefined

@@ -33,6 +33,8 @@ export const thresholds = {
   touchingClause: 0.5,
   /** Facts this close behind the best are looked at too when the best cannot decide. */
   nearBest: 0.1,
+  /** A word this rare (inverse document frequency) tells something on its own ("amnesty", not "war"). */
+  tellingWord: 2.6,
   /** How many ranked facts the rules look at. */
   candidates: 12,
   /** Figures within this relative distance are the same figure ("about 880,000"). */
