@@ -257,7 +257,7 @@ export function planStance(plan: PlanId, ranked: Assessment[], claim: Claim): Pl
     if (type === 'removed' || type === 'amended' || type === 'added') {
       // "the 20-point plan drops the amnesty", "… does not cap the army at 600,000": that is what the change says
       const stance: Stance = claim.absent ? 'says' : 'dropped';
-      return { plan, stance, point: other, change, ...(own ? { own } : {}) };
+      return { plan, stance, point: other, change, ...(point ?? note ? { own: (point ?? note)! } : {}) };
     }
   }
   return { plan, stance: 'silent' };

@@ -50,12 +50,13 @@ function stanceSentence(core: Core, s: PlanStance): string {
   const plan = planLabel(core, s.plan);
   switch (s.stance) {
     case 'says':
-      return `The ${plan} plan says so: ${s.point?.doc.summary ?? ''}`;
+      // through a recorded change ("dropped", "unchanged"), the change is what says so
+      return `The ${plan} says so: ${(s.change ?? s.point)?.doc.summary ?? ''}`;
     case 'opposite':
-      return `The ${plan} plan says otherwise: ${s.point?.doc.summary ?? ''}`;
+      return `The ${plan} says otherwise: ${s.point?.doc.summary ?? ''}`;
     case 'dropped':
-      return `The ${plan} plan does not have it as claimed: ${s.change?.doc.summary ?? ''}`;
+      return `The ${plan} does not have it as claimed: ${s.change?.doc.summary ?? ''}`;
     case 'silent':
-      return `The ${plan} plan has no such point.`;
+      return `The ${plan} has no such point.`;
   }
 }
