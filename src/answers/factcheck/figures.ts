@@ -20,6 +20,8 @@ export type FigureUnit =
 export interface Figure {
   amount: number;
   unit: FigureUnit;
+  /** "more than 500,000" (at least), "up to 50%" (at most); exact when absent. */
+  bound?: 'at-least' | 'at-most';
 }
 
 export interface DateMention {
@@ -117,6 +119,8 @@ export function figureText(raw: string): string {
     .replace(/\ba (\d+)\b/g, '$1')
     .replace(/(\d),(\d{3})\b/g, '$1$2')
     .replace(/(\d),(\d{3})\b/g, '$1$2')
+    // "600.000": a dot between thousands, as much of Europe writes it
+    .replace(/\b(\d{1,3})\.(\d{3})\b(?![.,]?\d)/g, '$1$2')
     .replace(/(\d) (\d{3})\b/g, '$1$2');
 }
 
@@ -156,7 +160,12 @@ export function readFigures(raw: string): Figure[] {
     if (unit === 'usd' || unit === 'eur') {
       // "$100bn of assets" and "$100 billion" are the same; "€90bn" is not "$90bn"
     }
-    figures.push({ amount, unit });
+    const bound = /(?:more than|over|at least|above|upwards of|exceeding)\s*$/.test(before)
+      ? 'at-least'
+      : /(?:less than|fewer than|under|at most|up to|below|no more than|maximum of)\s*$/.test(before)
+        ? 'at-most'
+        : undefined;
+    figures.push(bound ? { amount, unit, bound } : { amount, unit });
   }
   // a range "30-50 years": the first number takes the unit of the second
   for (let i = 0; i + 1 < figures.length; i += 1) {
@@ -210,6 +219,9 @@ export function readYears(raw: string): number[] {
 const hoursIn: Partial<Record<FigureUnit, number>> = { hours: 1, days: 24, months: 24 * 30, years: 24 * 365 };
 
 export function sameFigure(a: Figure, b: Figure, tolerance: number): boolean {
+  // a bound is met by any figure on its side: "more than 500,000" holds for 600,000
+  if (a.bound === 'at-least' && !b.bound) return b.amount * (hoursIn[b.unit] ?? 1) >= a.amount * (hoursIn[a.unit] ?? 1);
+  if (a.bound === 'at-most' && !b.bound) return b.amount * (hoursIn[b.unit] ?? 1) <= a.amount * (hoursIn[a.unit] ?? 1);
   const ha = hoursIn[a.unit];
   const hb = hoursIn[b.unit];
   if (ha && hb && ha !== hb) return sameFigure({ amount: a.amount * ha, unit: 'hours' }, { amount: b.amount * hb, unit: 'hours' }, tolerance);
