@@ -278,6 +278,8 @@ export const ClaimLexicon = z.strictObject({
   absence: z.array(text).default([]),
   /** Roles a claim can put someone in, with the verbs that do ("leads": led, chaired; "receives": gets). */
   roles: z.record(z.string().min(1), z.array(text)).default({}),
+  /** Verbs that report what a party wants or says ("demands", "says"): such a clause in a plan's point is not the point's own text. */
+  reporting: z.array(text).default([]),
   /** Words that carry no claim of their own ("lol", "basically"). */
   casual: z.array(text).default([]),
   /** Words that carry meaning in a claim though a search skips them ("START" the treaty). */

@@ -84,7 +84,9 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   const clause = bestClause(tables, claim, doc.clauses);
   const shared = new Set(claim.stems.filter((s) => doc.stems.has(s)));
   const claimNegative = negationsOn(claim.tokens, shared, thresholds.negationReach) % 2 === 1;
-  const negative = factNegative(tables, shared, doc.clauses);
+  // a plan's point is read for what it provides, not for the demands it reports ("Russia demands that…")
+  const own = doc.kind === 'provision' ? doc.clauses.filter((c) => !c.reported) : doc.clauses;
+  const negative = factNegative(tables, shared, own.length ? own : doc.clauses);
   return {
     doc,
     coverage,

@@ -39,6 +39,8 @@ export interface Clause {
   stems: Set<string>;
   /** Its words in order: each one's stem (if content) and whether it negates or bars. */
   tokens: MarkedToken[];
+  /** It reports what someone wants or says ("Russia demands that…"), not what the text itself provides. */
+  reported: boolean;
 }
 
 /** One side of a recorded disagreement (or of a fact's "(Conflict: …)" note). */
@@ -224,7 +226,9 @@ function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: Raw): FactDoc {
   const clauseOf = (piece: string, denies = false): Clause => {
     const tokens = markTokens(vocabulary, fold(piece));
     if (denies) tokens.unshift({ negative: true });
-    return { text: piece, stems: stemsOf(piece), tokens };
+    const words = normaliseForMatching(piece).split(' ');
+    const reported = words.some((w) => vocabulary.reporting.has(w));
+    return { text: piece, stems: stemsOf(piece), tokens, reported };
   };
   for (const piece of splitClauses(mainText)) clauses.push(clauseOf(piece));
   for (const a of raw.assertions ?? []) clauses.push(clauseOf(`${a.subject} ${a.claim}`, a.polarity === 'denies'));

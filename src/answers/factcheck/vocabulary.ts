@@ -12,6 +12,8 @@ export interface Vocabulary {
   negative: Set<string>;
   negativePhrases: string[];
   casual: Set<string>;
+  /** Verbs that report a party's wish or words ("demands", "says"). */
+  reporting: Set<string>;
   /** A role verb (folded) → the role it gives ("led" → leads, "gets" → receives). */
   roleVerbs: Map<string, string>;
   /** Phrases that say something is absent or was dropped ("does not include", "drops", "no longer"). */
@@ -72,6 +74,7 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     negative: new Set(negatives.filter((n) => !n.includes(' '))),
     negativePhrases: negatives.filter((n) => n.includes(' ')),
     casual: new Set(lexicon.casual.map(norm)),
+    reporting: new Set(lexicon.reporting.map(norm)),
     roleVerbs: new Map(Object.entries(lexicon.roles).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const))),
     absence: lexicon.absence.map((phrase) => foldSameThing({ sameThing }, norm(phrase))),
     keep: new Set(lexicon.contentWords.map(norm)),
