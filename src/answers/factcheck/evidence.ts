@@ -24,7 +24,7 @@ export function evidenceSections(core: Core, decision: Decision): AnswerSection[
   for (const stance of decision.plans ?? []) {
     add(stance.point);
     add(stance.change);
-    if (stance.own && stance.own.coverage >= 0.3) add(stance.own);
+    if (stance.own && stance.own.coverage >= 0.2) add(stance.own);
   }
   for (const a of decision.facts) {
     if (a.doc.kind === 'disagreement' && decision.sides) continue;
@@ -49,19 +49,16 @@ export function headingOf(core: Core, doc: FactDoc): string {
       return `${doc.plan ? planLabel(core, doc.plan) : ''}: ${doc.title}`;
     case 'change':
       return `From the 28- to the 20-point plan — ${doc.title}: ${doc.change?.type ?? 'changed'}`;
-    case 'event':
-      return `${doc.dates[0] ? isoOf(doc) : ''} ${doc.title}`.trim();
+    case 'event': {
+      const event = core.kb.events.find((e) => e.id === doc.id);
+      const when = event ? `${event.date}${event.endDate ? ` to ${event.endDate}` : ''}` : '';
+      return `${when} ${doc.title}`.trim();
+    }
     case 'disagreement':
       return 'Where the sources disagree';
     default:
       return doc.title;
   }
-}
-
-function isoOf(doc: FactDoc): string {
-  const d = doc.dates[0]!;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.year ?? ''}-${pad(d.month)}${d.day ? `-${pad(d.day)}` : ''}`;
 }
 
 /** Fact ids behind the verdict, deciding first. */

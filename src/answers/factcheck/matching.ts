@@ -51,8 +51,10 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   let total = 0;
   let held = 0;
   let skipped = 0;
+  const nameStems = new Set([...claim.nameStems.values()].flat());
   for (const s of claim.stems) {
-    const w = weightOf(tables, s);
+    // a person, place or party the claim names is what it is about: it weighs double
+    const w = weightOf(tables, s) * (nameStems.has(s) ? 2 : 1);
     total += w;
     if (doc.stems.has(s)) held += w;
     else if (skip.has(s)) skipped += w;

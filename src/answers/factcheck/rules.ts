@@ -235,32 +235,36 @@ function supported(rule: string, best: Assessment, ranked: Assessment[], plans?:
 
 /** What one plan says on the claim: its own best point, or a change that dropped or rewrote the other plan's. */
 export function planStance(plan: PlanId, ranked: Assessment[], claim: Claim): PlanStance {
-  // the plan's own points first; a note about the plan (its origin, its status) only when no point fits
   const point = ranked.find((a) => a.doc.plan === plan && a.doc.kind === 'provision');
   const note = ranked.find((a) => a.doc.plan === plan && a.doc.kind === 'plan-note');
-  const own = point && point.coverage >= thresholds.planPoint ? point : (note ?? point);
-  const other = ranked.find((a) => a.doc.kind === 'provision' && a.doc.plan && a.doc.plan !== plan && a.doc.plan !== 'eu-6' && plan !== 'eu-6');
+  const other = ranked.find(
+    (a) => a.doc.kind === 'provision' && a.doc.plan && a.doc.plan !== plan && a.doc.plan !== 'eu-6' && plan !== 'eu-6',
+  );
   const change = other ? changeFrom(other.doc, ranked) : undefined;
-  const ownStrong = own && own.coverage >= thresholds.planPoint;
-  // the other plan's point speaks when it covers the claim, or when the change recorded from it does
+  const strong = (a: Assessment | undefined): a is Assessment => a !== undefined && a.coverage >= thresholds.planPoint;
+  // the other plan's point speaks when it covers the claim (or the change recorded from it does) better
   const otherCovers =
-    other && change && (other.coverage >= thresholds.planPoint || (change.coverage >= thresholds.support && other.coverage >= thresholds.weakPoint));
-  const otherWins = otherCovers && (!ownStrong || other!.coverage > own.coverage + thresholds.otherPlanMargin);
-  if (ownStrong && !otherWins) {
-    if (opposes(own)) return { plan, stance: 'opposite', point: own };
-    // "Russia gets the plant" when the point names no one who gets it: the point does not say so
-    return confirms(own) ? { plan, stance: 'says', point: own } : { plan, stance: 'silent' };
-  }
+    other &&
+    change &&
+    (other.coverage >= thresholds.planPoint ||
+      (change.coverage >= thresholds.support && other.coverage >= thresholds.weakPoint));
+  const otherWins = otherCovers && (!strong(point) || other.coverage > point.coverage + thresholds.otherPlanMargin);
   if (otherWins && change) {
     const type = change.doc.change?.type;
     if (type === 'unchanged') return { plan, stance: opposes(other) ? 'opposite' : 'says', point: other, change };
     if (type === 'removed' || type === 'amended' || type === 'added') {
       // "the 20-point plan drops the amnesty", "… does not cap the army at 600,000": that is what the change says
       const stance: Stance = claim.absent ? 'says' : 'dropped';
-      return { plan, stance, point: other, change, ...(point ?? note ? { own: (point ?? note)! } : {}) };
+      const own = point ?? note;
+      return { plan, stance, point: other, change, ...(own ? { own } : {}) };
     }
   }
-  return { plan, stance: 'silent' };
+  // the plan's own points first; a note about the plan (its origin, its status) only when no point fits
+  const own = strong(point) ? point : strong(note) ? note : undefined;
+  if (!own) return { plan, stance: 'silent' };
+  if (opposes(own)) return { plan, stance: 'opposite', point: own };
+  // "Russia gets the plant" when the point names no one who gets it: the point does not say so
+  return confirms(own) ? { plan, stance: 'says', point: own } : { plan, stance: 'silent' };
 }
 
 /** The recorded change that starts or ends at a point, assessed like any fact. */
