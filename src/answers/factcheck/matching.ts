@@ -39,12 +39,20 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   const otherNames: string[] = [];
   const missingNames: string[] = [];
   let named = 0;
+  const docKinds = new Set(doc.names.values());
+  // parties are loose: a fact that names one of the claim's parties is about them
+  const claimParties = [...claim.names].filter(([, kind]) => kind === 'party').map(([key]) => key);
+  const holdsAParty = claimParties.some((key) => doc.names.has(key));
   for (const [key, kind] of claim.names) {
     if (doc.names.has(key)) {
       named += 1;
       continue;
     }
-    if ([...doc.names.values()].includes(kind)) otherNames.push(key);
+    if (kind === 'party') {
+      if (!holdsAParty && docKinds.has('party')) otherNames.push(key);
+      continue;
+    }
+    if (docKinds.has(kind)) otherNames.push(key);
     else missingNames.push(key);
   }
   const skip = new Set(otherNames.flatMap((key) => claim.nameStems.get(key) ?? []));

@@ -108,6 +108,8 @@ export const rules: readonly Rule[] = [
         // the disagreement must be about what the claim is about, not a neighbour of it
         if (a.coverage < best - thresholds.disputeBehindBest) continue;
         if (claim.plans.length && !claim.plans.some((p) => a.doc.plan === p || a.doc.plansNamed.includes(p))) continue;
+        // a disagreement decides only a claim about its subject ("the Duma majority", not "Zelensky")
+        if (a.doc.subject && subjectShare(tables, claim, a.doc) < thresholds.disputeSubject) continue;
         const side = sideRepeated(tables, claim, a);
         if (!side || onlyDiscountedAgainst(side, a.doc.sides)) continue;
         return {
@@ -151,7 +153,9 @@ export const rules: readonly Rule[] = [
         (a) =>
           a.doc.kind !== 'disagreement' &&
           a.doc.kind !== 'change' &&
-          (!claim.plans.length || claim.plans.some((p) => a.doc.plan === p || a.doc.plansNamed.includes(p))),
+          (!claim.plans.length || claim.plans.some((p) => a.doc.plan === p || a.doc.plansNamed.includes(p))) &&
+          // "the peace plan …" is about a plan's text, not about events or what someone said
+          (!claim.genericPlan || a.doc.plan !== undefined || a.doc.plansNamed.length > 0),
       );
       const top = facts[0]?.coverage ?? 0;
       for (const a of facts) {
@@ -178,6 +182,15 @@ export const rules: readonly Rule[] = [
     }),
   },
 ];
+
+/** How much of the claim a disagreement's subject holds; the plan the claim names counts as one word. */
+function subjectShare(tables: FactcheckTables, claim: Claim, doc: FactDoc): number {
+  const subject = doc.subject ?? new Set<string>();
+  const plan = claim.plans.some((p) => doc.plansNamed.includes(p)) ? tables.maxIdf : 0;
+  const total = claim.stems.reduce((sum, s) => sum + weightOf(tables, s), 0) + (claim.plans.length ? tables.maxIdf : 0);
+  const held = claim.stems.filter((s) => subject.has(s)).reduce((sum, s) => sum + weightOf(tables, s), plan);
+  return total ? held / total : 0;
+}
 
 /** No plan named: what each plan says, side by side (supported if all agree, depends if they differ). */
 function comparePlans(rule: string, claim: Claim, ranked: Assessment[]): Decision | undefined {

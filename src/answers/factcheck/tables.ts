@@ -64,6 +64,8 @@ export interface FactDoc {
   status: FactStatus;
   statusNote?: string;
   plan?: PlanId;
+  /** For a disagreement: the words of what it is about (its summary), not of its accounts. */
+  subject?: Set<string>;
   /** Plans the fact's text names ("the 28-point draft…"). */
   plansNamed: PlanId[];
   /** The party whose position this is. */
@@ -269,6 +271,7 @@ function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: Raw): FactDoc {
     ...(raw.statusNote ? { statusNote: raw.statusNote } : {}),
     ...(raw.plan ? { plan: raw.plan } : {}),
     ...(raw.party ? { party: raw.party } : {}),
+    ...(raw.kind === 'disagreement' ? { subject: stemsOf(raw.summary) } : {}),
     plansNamed: [...new Set(plansNamed(normaliseForMatching(raw.summary)).map((span) => span.plan))],
     stems: stemsOf(allText),
     clauses,

@@ -23,6 +23,8 @@ export const thresholds = {
   otherParty: 0.7,
   /** Share of a figure's weight a fact earns by giving a different figure of the same kind. */
   differentFigure: 0.5,
+  /** …and its subject (its summary, not its accounts) this much. */
+  disputeSubject: 0.45,
   /** A side of a disagreement must cover this much of the claim's own words to be the one it repeats. */
   sideWords: 0.5,
   /** Weight of a claim word the fact base never uses, relative to the rarest known word. */
