@@ -188,8 +188,9 @@ function subjectShare(tables: FactcheckTables, claim: Claim, doc: FactDoc): numb
   const subject = doc.subject ?? new Set<string>();
   const plan = claim.plans.some((p) => doc.plansNamed.includes(p)) ? tables.maxIdf : 0;
   const total = claim.stems.reduce((sum, s) => sum + weightOf(tables, s), 0) + (claim.plans.length ? tables.maxIdf : 0);
-  const held = claim.stems.filter((s) => subject.has(s)).reduce((sum, s) => sum + weightOf(tables, s), plan);
-  return total ? held / total : 0;
+  const words = claim.stems.filter((s) => subject.has(s)).reduce((sum, s) => sum + weightOf(tables, s), 0);
+  // the plan alone is not the subject: some word of the claim must be what the sources disagree on
+  return total && words > 0 ? (words + plan) / total : 0;
 }
 
 /** No plan named: what each plan says, side by side (supported if all agree, depends if they differ). */
