@@ -91,7 +91,9 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
   let genericPlan = false;
   for (const phrase of vocabulary.genericPlan) {
     for (let at = findPhrase(normalised, phrase); at >= 0; at = findPhrase(normalised, phrase)) {
-      genericPlan = true;
+      // "the deal", "this plan" name a plan; "no deal", "a deal" do not
+      const previous = normalised.slice(0, at).trimEnd().split(' ').pop() ?? '';
+      if (['the', 'this', 'that'].includes(previous)) genericPlan = true;
       normalised = blank(normalised, at, at + phrase.length);
     }
   }

@@ -158,17 +158,18 @@ export const rules: readonly Rule[] = [
           (!claim.genericPlan || a.doc.plan !== undefined || a.doc.plansNamed.length > 0),
       );
       const top = facts[0]?.coverage ?? 0;
-      for (const a of facts) {
-        if (a.coverage < top - thresholds.nearBest && a.besidesNames < top) break;
-        const about = a.names === 'differ' ? a.besidesNames : a.coverage;
-        if (opposes(a) && about >= thresholds.contradict) {
-          return { verdict: 'contradicted', rule: 'the best fact', reason: '', facts: [a] };
-        }
-        // a fact that leaves out a person or place the claim names does not confirm it
-        if (confirms(a) && !a.missingNames.length && a.coverage >= thresholds.support) {
-          return supported('the best fact', a, ranked);
-        }
+      const near = facts.filter((a) => a.coverage >= top - thresholds.nearBest);
+      const about = (a: Assessment) => (a.names === 'differ' ? a.besidesNames : a.coverage);
+      const against = near.filter(opposes).sort((a, b) => about(b) - about(a))[0];
+      // a fact that leaves out a person or place the claim names does not confirm it
+      const agreeing = near.find((a) => confirms(a) && !a.missingNames.length);
+      // never "supported" past a fact as close to the claim that says otherwise
+      if (against && (!agreeing || about(against) >= agreeing.coverage)) {
+        return about(against) >= thresholds.contradict
+          ? { verdict: 'contradicted', rule: 'the best fact', reason: '', facts: [against] }
+          : undefined;
       }
+      if (agreeing && agreeing.coverage >= thresholds.support) return supported('the best fact', agreeing, ranked);
       return undefined;
     },
   },

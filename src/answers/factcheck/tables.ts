@@ -113,6 +113,8 @@ interface Raw {
   figures?: Figure[];
   dates?: DateMention[];
   sides?: { text: string; citations: Citation[]; discounted?: boolean | undefined }[];
+  /** What the sides disagree on (a disagreement's summary). */
+  subject?: string;
   change?: FactDoc['change'];
 }
 
@@ -206,7 +208,10 @@ export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
   for (const raw of raws) {
     if (raw.kind === 'disagreement' || raw.sides) continue;
     const disagreement = [raw.id, ...raw.sheet].map((h) => disputedBy.get(h)).find((d) => d !== undefined);
-    if (disagreement?.sides) raw.sides = disagreement.sides;
+    if (disagreement?.sides) {
+      raw.sides = disagreement.sides;
+      raw.subject = disagreement.summary;
+    }
   }
   const docs = raws.map((raw) => toDoc(kb, vocabulary, raw));
   const df = new Map<string, number>();
@@ -271,7 +276,11 @@ function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: Raw): FactDoc {
     ...(raw.statusNote ? { statusNote: raw.statusNote } : {}),
     ...(raw.plan ? { plan: raw.plan } : {}),
     ...(raw.party ? { party: raw.party } : {}),
-    ...(raw.kind === 'disagreement' ? { subject: stemsOf(raw.summary) } : {}),
+    ...(raw.kind === 'disagreement'
+      ? { subject: stemsOf(raw.summary) }
+      : raw.subject
+        ? { subject: stemsOf(raw.subject) }
+        : {}),
     plansNamed: [...new Set(plansNamed(normaliseForMatching(raw.summary)).map((span) => span.plan))],
     stems: stemsOf(allText),
     clauses,

@@ -151,10 +151,10 @@ export function contentStems(vocabulary: Vocabulary, folded: string, keepMarkers
       out.push(word);
       continue;
     }
-    if (isStopword(word)) continue;
+    if (isStopword(word) && !vocabulary.keep.has(stem(word))) continue;
     if (!keepMarkers && (vocabulary.negative.has(word) || vocabulary.verbs.has(word))) continue;
     const s = stem(word);
-    if (s && !isStopword(s)) out.push(s);
+    if (s && (!isStopword(s) || vocabulary.keep.has(s))) out.push(s);
   }
   return out;
 }
