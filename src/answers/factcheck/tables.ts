@@ -263,6 +263,13 @@ function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: Raw): FactDoc {
     });
     for (const note of inline) sides.push({ ...sideOf(note, raw.citations, false), inline: 'note' });
   }
+  // what the accounts disagree about: the disagreement's summary and the words every account uses
+  function subjectOf(summary: string, accounts: Side[]): Set<string> {
+    const common = accounts.length
+      ? [...accounts[0]!.stems].filter((w) => accounts.every((side) => side.stems.has(w)))
+      : [];
+    return new Set([...stemsOf(summary), ...common]);
+  }
   function sideOf(text: string, citations: Citation[], discounted: boolean): Side {
     const stems = new Set(contentStems(vocabulary, fold(text), true));
     return { text, stems, figures: readFigures(text), dates: readDates(text), citations, discounted };
@@ -276,11 +283,7 @@ function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: Raw): FactDoc {
     ...(raw.statusNote ? { statusNote: raw.statusNote } : {}),
     ...(raw.plan ? { plan: raw.plan } : {}),
     ...(raw.party ? { party: raw.party } : {}),
-    ...(raw.kind === 'disagreement'
-      ? { subject: stemsOf(raw.summary) }
-      : raw.subject
-        ? { subject: stemsOf(raw.subject) }
-        : {}),
+    ...(raw.kind === 'disagreement' || raw.subject ? { subject: subjectOf(raw.subject ?? raw.summary, sides) } : {}),
     plansNamed: [...new Set(plansNamed(normaliseForMatching(raw.summary)).map((span) => span.plan))],
     stems: stemsOf(allText),
     clauses,
