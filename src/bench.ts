@@ -6,7 +6,7 @@ import { buildFactcheckTables } from './answers/factcheck/index.js';
 import { commands, findCommand } from './commands/index.js';
 import type { Command } from './commands/types.js';
 import { createCore, loadCore, type Core } from './core.js';
-import { vocabularyOf } from './query/index.js';
+import { readQuery, vocabularyOf } from './query/index.js';
 import { defaultKnowledgeDir, loadKnowledge, type FactEntry, type KnowledgeBase } from './knowledge/load.js';
 import type { Issue, Provision, TimelineEvent, Topic } from './knowledge/schema.js';
 import { renderDiscord } from './render/discord.js';
@@ -45,6 +45,9 @@ interface BaseFigures {
   indexBuildMs: number;
   factcheckPrepMs: number;
   autocomplete: Percentiles;
+  /** Reading a question into a Query (src/query/), and the search over the words read. */
+  read: Percentiles;
+  search: Percentiles;
   provision: Percentiles;
   ask: Percentiles;
   factcheck: Percentiles;
@@ -154,8 +157,16 @@ function measureBase(
       command: name,
       titleOf: (id) => core.index.entry(id)?.title ?? id,
     });
+  const vocabulary = vocabularyOf(core.kb);
+  const questions = [...mix.ask, ...mix.provision];
   return {
     autocomplete,
+    read: time(questions, (input) => readQuery(input, vocabulary), samples),
+    search: time(
+      questions,
+      (input) => core.index.search(readQuery(input, vocabulary).text, { limit: 8 }),
+      samples,
+    ),
     provision: time(mix.provision, run('provision', 'query'), samples),
     ask: time(mix.ask, run('ask', 'question'), samples),
     factcheck: time(mix.factcheck, run('factcheck', 'claim'), samples),
@@ -382,6 +393,8 @@ export function formatTable(f: BenchFigures): string {
       f.synthetic10x.factcheckPrepMs.toFixed(1),
     ],
     ['autocomplete p50 / p95 / p99 (ms)', p(f.real.autocomplete), p(f.synthetic10x.autocomplete)],
+    ['query reading p50 / p95 / p99 (ms)', p(f.real.read), p(f.synthetic10x.read)],
+    ['read + search p50 / p95 / p99 (ms)', p(f.real.search), p(f.synthetic10x.search)],
     ['/provision p50 / p95 / p99 (ms)', p(f.real.provision), p(f.synthetic10x.provision)],
     ['/ask p50 / p95 / p99 (ms)', p(f.real.ask), p(f.synthetic10x.ask)],
     ['/factcheck p50 / p95 / p99 (ms)', p(f.real.factcheck), p(f.synthetic10x.factcheck)],

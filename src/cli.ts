@@ -1,13 +1,17 @@
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
-import { errorAnswer } from './answers/common.js';
+import { clip, errorAnswer } from './answers/common.js';
+import { maxQueryLength } from './answers/reading.js';
 import type { Answer } from './answers/types.js';
 import { commands, findCommand } from './commands/index.js';
 import type { Command, OptionValues } from './commands/types.js';
 import { loadCore, type Core } from './core.js';
 import { KnowledgeError } from './knowledge/load.js';
 import { renderJson } from './render/json.js';
-import { renderText } from './render/text.js';
+import { renderText, type TextRenderOptions } from './render/text.js';
+import { withinEdits } from './text/edits.js';
+import { humanDate } from './text/dates.js';
+import { terminalWidth } from './text/wrap.js';
 
 /**
  * The terminal edge: the same commands as on Discord, typed as `/provision troop-cap --json`.
@@ -19,28 +23,59 @@ export interface ParsedLine {
   query: string;
   options: OptionValues;
   json: boolean;
+  /** --full: every section and source in full; --sources: every source in full. */
+  full: boolean;
+  sources: boolean;
 }
 
 export type ParseResult = { ok: true; line: ParsedLine; handler: Command } | { ok: false; message: string };
 
 const commandList = () => commands.map((c) => `/${c.definition.name}`).join(', ');
 
-/** Words fill the command's primary option; `--name value` sets any other option; `--json` asks for JSON. */
+/** The closest command to a mistyped name ("provison" → provision), if one is close enough. */
+export function closestCommand(name: string): string | undefined {
+  const key = name.replace(/^\//, '').toLowerCase();
+  if (key.length < 3) return undefined;
+  const names = commands.map((c) => c.definition.name);
+  return (
+    names.find((n) => withinEdits(key, n, 1)) ??
+    names.find((n) => key.length >= 5 && withinEdits(key, n, 2)) ??
+    names.find((n) => key.length >= 4 && n.startsWith(key))
+  );
+}
+
+const displayFlags = new Set(['--json', '--full', '--sources']);
+const helpFlags = new Set(['--help', '-h']);
+
+/**
+ * Words fill the command's primary option; `--name value` sets any other option; `--json` asks for JSON,
+ * `--full` for everything, `--sources` for every source in full; `--help`/`-h` explains the command.
+ * Every option is held to the same 300-character limit as a question, and an error never repeats a long
+ * input back.
+ */
 export function parseArguments(words: readonly string[], preset: OptionValues = {}): ParseResult {
   const [name, ...rest] = words;
   if (!name) return { ok: false, message: `No command given. Commands: ${commandList()}.` };
+  if (helpFlags.has(name)) return helpFor(undefined, rest);
   const handler = findCommand(name);
   if (!handler) {
-    return { ok: false, message: `Unknown command "${clipName(name)}". Commands: ${commandList()}.` };
+    const close = closestCommand(name);
+    return {
+      ok: false,
+      message: close
+        ? `Unknown command "${clipName(name)}". Did you mean /${close}? (Commands: ${commandList()}.)`
+        : `Unknown command "${clipName(name)}". Commands: ${commandList()}.`,
+    };
   }
+  if (rest.some((w) => helpFlags.has(w))) return helpFor(handler.definition.name, rest);
   const { definition } = handler;
   const options: OptionValues = { ...preset };
   const free: string[] = [];
-  let json = false;
+  const flags = new Set<string>();
   for (let i = 0; i < rest.length; i += 1) {
     const word = rest[i]!;
-    if (word === '--json') {
-      json = true;
+    if (displayFlags.has(word)) {
+      flags.add(word);
       continue;
     }
     if (!word.startsWith('--') || word.length === 2) {
@@ -53,7 +88,7 @@ export function parseArguments(words: readonly string[], preset: OptionValues = 
       const known = definition.options.map((o) => `--${o.name}`).join(', ') || 'none';
       return {
         ok: false,
-        message: `/${definition.name} has no option --${clipName(flag ?? '')}. Options: ${known}, --json.`,
+        message: `/${definition.name} has no option --${clipName(flag ?? '')}. Options: ${known}, --json, --full, --sources.`,
       };
     }
     const value = inline ?? rest[(i += 1)];
@@ -71,7 +106,20 @@ export function parseArguments(words: readonly string[], preset: OptionValues = 
   const query = free.join(' ');
   if (definition.primary && query) options[definition.primary] = query;
   else if (query) {
-    return { ok: false, message: `/${definition.name} takes no words, only options. Try /help.` };
+    return {
+      ok: false,
+      message: `/${definition.name} takes no words, only options. Try /help ${definition.name}.`,
+    };
+  }
+  for (const option of definition.options) {
+    const value = options[option.name];
+    if (typeof value === 'string' && [...value].length > maxQueryLength) {
+      const what = option.name === definition.primary ? 'The text' : `--${option.name}`;
+      return {
+        ok: false,
+        message: `${what} is too long (${[...value].length} characters; at most ${maxQueryLength}). Shorten it and try again.`,
+      };
+    }
   }
   const missing = definition.options.find((o) => o.required && options[o.name] === undefined);
   if (missing) {
@@ -80,7 +128,65 @@ export function parseArguments(words: readonly string[], preset: OptionValues = 
       message: `/${definition.name} needs ${missing.name === definition.primary ? 'some words' : `--${missing.name}`}: ${definition.usage}`,
     };
   }
-  return { ok: true, line: { command: definition.name, query, options, json }, handler };
+  return {
+    ok: true,
+    line: {
+      command: definition.name,
+      query:
+        definition.primary && typeof options[definition.primary] === 'string'
+          ? String(options[definition.primary])
+          : query,
+      options,
+      json: flags.has('--json'),
+      full: flags.has('--full'),
+      sources: flags.has('--sources'),
+    },
+    handler,
+  };
+}
+
+/** `--help`, `-h`, `provision --help`: the help answer, for one command or for all. */
+function helpFor(command: string | undefined, rest: readonly string[]): ParseResult {
+  const handler = findCommand('help')!;
+  return {
+    ok: true,
+    line: {
+      command: 'help',
+      query: command ?? '',
+      options: command ? { command } : {},
+      json: rest.includes('--json'),
+      full: false,
+      sources: false,
+    },
+    handler,
+  };
+}
+
+/**
+ * A line as a person types it. `/command words…` runs that command; a line without a slash runs the
+ * command it starts with when that reads as one (`provision troop-cap`), and otherwise is a question for
+ * /ask (`how many troops can Ukraine keep?`).
+ */
+export function parseLine(line: string): ParseResult {
+  const words = splitLine(line);
+  if (line.trimStart().startsWith('/')) {
+    words[0] = words[0]!.replace(/^\//, '');
+    return parseArguments(words);
+  }
+  return parseFreeWords(words);
+}
+
+/** Words with no slash (a terminal line, or `npm run cli -- how many troops`): a command, else /ask. */
+function parseFreeWords(words: readonly string[]): ParseResult {
+  const [first] = words;
+  if (!first) return parseArguments(words);
+  if (helpFlags.has(first) || findCommand(first)) {
+    const parsed = parseArguments(words);
+    if (parsed.ok || !/takes no words/.test(parsed.message)) return parsed;
+  }
+  const close = closestCommand(first);
+  if (close && words.length <= 3 && !findCommand(first)) return parseArguments(words);
+  return parseArguments(['ask', ...words]);
 }
 
 /** A terminal line as a person types it: `/ask how many troops?`, with "quoted words" kept together. */
@@ -111,7 +217,24 @@ function clipName(text: string): string {
   return [...text.replace(/[\u0000-\u001f\u007f]/g, '?')].slice(0, 40).join('');
 }
 
-/** Interactive session: reads `/command words…` lines until EOF or /quit. */
+/** How a terminal reply looks: wrapped to the terminal, within the line budget unless asked for more. */
+function textOptions(core: Core, line: ParsedLine | undefined, pageHint: string): TextRenderOptions {
+  return {
+    width: terminalWidth(process.env, process.stdout.columns),
+    full: line?.full ?? false,
+    sources: line?.sources ?? false,
+    titleOf: (id) => core.index.entry(id)?.title ?? id,
+    pageHint,
+  };
+}
+
+function render(core: Core, parsed: ParseResult, answer: Answer, pageHint: string): string {
+  return parsed.ok && parsed.line.json
+    ? renderJson(answer, parsed.line.command, parsed.line.query)
+    : renderText(answer, textOptions(core, parsed.ok ? parsed.line : undefined, pageHint));
+}
+
+/** Interactive session: reads lines until EOF or /quit; `next` and `prev` page the last paged answer. */
 export async function runInteractive(
   core: Core,
   input: NodeJS.ReadableStream = process.stdin,
@@ -123,12 +246,13 @@ export async function runInteractive(
     if (interactive) rl.prompt();
   };
   output.write(
-    `Peace-plan fact bot — offline terminal session. Facts as of ${core.kb.meta.asOf}.\n` +
-      `Type a command such as /provision troop-cap, /issue znpp, /ask how many troops can Ukraine keep?, /help; /quit to leave.\n` +
-      'Add --json to any command for the JSON answer. (Set DISCORD_TOKEN to run the Discord bot instead.)\n\n',
+    `Peace-plan fact bot — offline terminal session. Facts as of ${humanDate(core.kb.meta.asOf)}.\n` +
+      `Ask a question in plain words, or type a command such as /provision troop-cap, /issue znpp, /help; /quit to leave.\n` +
+      'Add --full for everything, --sources for every source, --json for the JSON answer. (Set DISCORD_TOKEN to run the Discord bot instead.)\n\n',
   );
   rl.setPrompt('> ');
   prompt();
+  let last: { parsed: ParseResult & { ok: true }; answer: Answer } | undefined;
   for await (const raw of rl) {
     const line = raw.trim();
     if (!line) {
@@ -136,42 +260,97 @@ export async function runInteractive(
       continue;
     }
     if (/^\/?(quit|exit)$/i.test(line)) break;
-    const parsed = parseArguments(splitLine(line.replace(/^\//, '')));
+    const step = /^\/?(next|more|n)$/i.test(line) ? 1 : /^\/?(prev|previous|back|p)$/i.test(line) ? -1 : 0;
+    if (step !== 0) {
+      output.write(`${page(core, last, step, (parsed, answer) => (last = { parsed, answer }))}\n\n`);
+      prompt();
+      continue;
+    }
+    const parsed = parseLine(line);
     const answer = execute(core, parsed);
-    output.write(
-      parsed.ok && parsed.line.json
-        ? `${renderJson(answer, parsed.line.command, parsed.line.query)}\n\n`
-        : `${renderText(answer)}\n\n`,
-    );
+    if (parsed.ok && answer.page && answer.page.count > 1) last = { parsed, answer };
+    output.write(`${render(core, parsed, answer, 'next / prev for more')}\n\n`);
     prompt();
   }
   rl.close();
 }
 
-/** Batch: one JSON line in ({"command","query", …options}), one Answer JSON line out, in order. */
+/** `next` / `prev`: the neighbouring page of the last paged answer, or a plain word on why not. */
+function page(
+  core: Core,
+  last: { parsed: ParseResult & { ok: true }; answer: Answer } | undefined,
+  step: number,
+  remember: (parsed: ParseResult & { ok: true }, answer: Answer) => void,
+): string {
+  if (!last?.answer.page) return 'Nothing to page through: next and prev follow a /plan or /timeline answer.';
+  const { index, count } = last.answer.page;
+  const wanted = index + step;
+  if (wanted > count) return `That was the last page (${count} of ${count}). Type prev to go back.`;
+  if (wanted < 1) return 'That was the first page. Type next for more.';
+  const parsed = {
+    ...last.parsed,
+    line: { ...last.parsed.line, options: { ...last.parsed.line.options, page: wanted } },
+  };
+  const answer = execute(core, parsed);
+  remember(parsed, answer);
+  return render(core, parsed, answer, 'next / prev for more');
+}
+
+/**
+ * Input lines split at "\n" only (a trailing "\r" dropped): a raw carriage return inside a JSON string is
+ * part of that line, as the JSON lines format has it, not a line break of its own.
+ */
+export async function* inputLines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  let buffer = '';
+  input.setEncoding?.('utf8');
+  for await (const chunk of input as AsyncIterable<string | Buffer>) {
+    buffer += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    let end = buffer.indexOf('\n');
+    while (end >= 0) {
+      yield buffer.slice(0, end).replace(/\r$/, '');
+      buffer = buffer.slice(end + 1);
+      end = buffer.indexOf('\n');
+    }
+  }
+  if (buffer.length > 0) yield buffer.replace(/\r$/, '');
+}
+
+/**
+ * Batch: one JSON line in ({"command","query", …options}), one Answer JSON line out, in order — exactly
+ * one per input line, a blank line included (it gets an error answer), so outputs pair with inputs.
+ */
 export async function runBatch(
   core: Core,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<number> {
   let failures = 0;
-  const rl = createInterface({ input, terminal: false, crlfDelay: Infinity });
-  for await (const raw of rl) {
-    if (!raw.trim()) continue;
+  for await (const raw of inputLines(input)) {
     let answer: Answer;
     let command = '';
     let query = '';
-    try {
-      const request = JSON.parse(raw) as Record<string, unknown>;
-      command = typeof request.command === 'string' ? request.command : '';
-      query = typeof request.query === 'string' ? request.query : '';
-      const parsed = parseRequest(command, query, request);
-      answer = execute(core, parsed);
-    } catch {
-      answer = errorAnswer(core, 'Each line must be a JSON object such as {"command":"ask","query":"…"}.');
+    if (!raw.trim()) {
+      answer = errorAnswer(
+        core,
+        'Empty line: each line must be a JSON object such as {"command":"ask","query":"…"}.',
+      );
+    } else {
+      try {
+        // a raw control character (a CR pasted into a string) is not valid JSON: read it as a space
+        const request = JSON.parse(raw.replace(/[\u0000-\u001f]/g, ' ')) as Record<string, unknown>;
+        if (!request || typeof request !== 'object' || Array.isArray(request))
+          throw new Error('not an object');
+        command = typeof request.command === 'string' ? request.command : '';
+        query = typeof request.query === 'string' ? request.query : '';
+        const parsed = parseRequest(command, query, request);
+        answer = execute(core, parsed);
+      } catch {
+        answer = errorAnswer(core, 'Each line must be a JSON object such as {"command":"ask","query":"…"}.');
+      }
     }
     if (answer.status === 'error') failures += 1;
-    output.write(`${renderJson(answer, command, query)}\n`);
+    // what was asked is echoed back for pairing, but never a megabyte of it
+    output.write(`${renderJson(answer, clip(command, 40), clip(query, maxQueryLength + 1))}\n`);
   }
   return failures;
 }
@@ -209,19 +388,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     await runInteractive(core);
     return 0;
   }
-  const parsed = parseArguments(argv);
+  const parsed = first.startsWith('/')
+    ? parseArguments([first.slice(1), ...argv.slice(1)])
+    : parseFreeWords(argv);
   const answer = execute(core, parsed);
   const json = argv.includes('--json');
-  const command = parsed.ok ? parsed.line.command : (first ?? '');
+  const command = parsed.ok ? parsed.line.command : clip(first ?? '', 40);
   const query = parsed.ok
     ? parsed.line.query
-    : argv
-        .slice(1)
-        .filter((w) => w !== '--json')
-        .join(' ');
+    : clip(
+        argv
+          .slice(1)
+          .filter((w) => w !== '--json')
+          .join(' '),
+        maxQueryLength + 1,
+      );
   if (json) process.stdout.write(`${renderJson(answer, command, query)}\n`);
   else if (answer.status === 'error') process.stderr.write(`${answer.text}\n`);
-  else process.stdout.write(`${renderText(answer)}\n`);
+  else process.stdout.write(`${render(core, parsed, answer, '--page N for more')}\n`);
   return answer.status === 'error' ? 2 : 0;
 }
 

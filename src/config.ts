@@ -10,6 +10,8 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '0.0.0.0';
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -22,7 +24,27 @@ export interface DiscordConfig {
   logLevel: LogLevel;
   /** Per-user, per-command cooldown in seconds; 0 turns it off. */
   cooldownSeconds: number;
+  /** Which gateway shards this process runs; null: discord.js's default (one process, one shard). */
+  shards: ShardConfig | null;
 }
+
+/**
+ * `auto`: as many shards as Discord recommends, all in this process. Otherwise `count` shards in all,
+ * of which this process runs `ids`.
+ */
+export type ShardConfig = { count: 'auto' } | { count: number; ids: number[] };
+
+/** Everything the HTTP interactions endpoint needs: no token, the application's public key instead. */
+export interface HttpConfig {
+  /** The application's Ed25519 public key, 64 hex characters (Developer Portal → General Information). */
+  publicKey: string;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  cooldownSeconds: number;
+}
+
+export type Mode = 'http' | 'gateway' | 'terminal';
 
 export class ConfigError extends Error {
   readonly variables: string[];
@@ -79,6 +101,54 @@ const cooldown = z
   .transform(Number)
   .pipe(z.number().max(3600, 'must be at most 3600 seconds'));
 
+const shardCount = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine(
+    (s) => s === 'auto' || (/^\d{1,5}$/.test(s) && Number(s) >= 1),
+    'must be a number of shards (1 or more) or "auto"',
+  )
+  .transform((s): number | 'auto' => (s === 'auto' ? 'auto' : Number(s)));
+
+/** "0,1", "0-3" or "0-3,8": the shard ids this process runs. */
+const shardIds = z
+  .string()
+  .trim()
+  .regex(
+    /^\d{1,5}(-\d{1,5})?(\s*,\s*\d{1,5}(-\d{1,5})?)*$/,
+    'must be shard ids such as 0,1 or a range such as 0-3',
+  )
+  .transform((s) => {
+    const ids = new Set<number>();
+    for (const part of s.split(',')) {
+      const [from, to = from] = part.trim().split('-').map(Number) as [number, number?];
+      for (let id = from; id <= to; id += 1) ids.add(id);
+    }
+    return [...ids].sort((a, b) => a - b);
+  });
+
+const publicKey = z
+  .string()
+  .trim()
+  .regex(
+    /^[0-9a-fA-F]{64}$/,
+    'must be the 64 hex characters of the public key (Developer Portal → General Information)',
+  )
+  .transform((s) => s.toLowerCase());
+
+const port = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}$/, 'must be a port number')
+  .transform(Number)
+  .pipe(z.number().min(0).max(65535, 'must be a port number (0-65535)'));
+
+const host = z
+  .string()
+  .trim()
+  .regex(/^[\w.:[\]-]+$/, 'must be a host name or an IP address, e.g. 0.0.0.0 or 127.0.0.1');
+
 const baseSchema = z.object({
   LOG_LEVEL: z.preprocess(optional, logLevel.optional()).transform((v) => v ?? 'info'),
 });
@@ -91,6 +161,18 @@ const discordSchema = baseSchema.extend({
   ),
   DISCORD_GUILD_ID: z.preprocess(optional, snowflake.optional()),
   DISCORD_API_BASE: z.preprocess(optional, apiBase.optional()),
+  COOLDOWN_SECONDS: z.preprocess(optional, cooldown.optional()),
+  SHARD_COUNT: z.preprocess(optional, shardCount.optional()),
+  SHARD_IDS: z.preprocess(optional, shardIds.optional()),
+});
+
+const httpSchema = baseSchema.extend({
+  DISCORD_PUBLIC_KEY: z.preprocess(
+    optional,
+    z.string({ error: 'is required for the HTTP interactions endpoint' }).pipe(publicKey),
+  ),
+  PORT: z.preprocess(optional, port.optional()),
+  HOST: z.preprocess(optional, host.optional()),
   COOLDOWN_SECONDS: z.preprocess(optional, cooldown.optional()),
 });
 
@@ -110,6 +192,38 @@ export function wantsBot(env: Env): boolean {
   return optional(env.DISCORD_TOKEN) !== undefined;
 }
 
+/**
+ * What `npm start` runs: the HTTP interactions endpoint when DISCORD_PUBLIC_KEY is set (it needs no
+ * token), else the gateway bot when DISCORD_TOKEN is set, else the terminal session.
+ */
+export function chooseMode(env: Env): Mode {
+  if (optional(env.DISCORD_PUBLIC_KEY) !== undefined) return 'http';
+  return wantsBot(env) ? 'gateway' : 'terminal';
+}
+
+function shardConfig(count: number | 'auto' | undefined, ids: number[] | undefined): ShardConfig | null {
+  const problems: { variable: string; message: string }[] = [];
+  if (count === undefined) {
+    if (ids === undefined) return null;
+    problems.push({ variable: 'SHARD_IDS', message: 'needs SHARD_COUNT (the total number of shards) too' });
+  } else if (count === 'auto') {
+    if (ids === undefined) return { count };
+    problems.push({
+      variable: 'SHARD_IDS',
+      message: 'cannot be combined with SHARD_COUNT=auto: give the total number of shards',
+    });
+  } else {
+    const resolved = ids ?? Array.from({ length: count }, (_, i) => i);
+    const outside = resolved.filter((id) => id >= count);
+    if (outside.length === 0) return { count, ids: resolved };
+    problems.push({
+      variable: 'SHARD_IDS',
+      message: `shard ids run from 0 to ${count - 1} with SHARD_COUNT=${count} (got ${outside.join(', ')})`,
+    });
+  }
+  throw new ConfigError(problems);
+}
+
 /** Everything the Discord bot and `deploy-commands` need. Throws ConfigError naming each bad variable. */
 export function parseConfig(env: Env): DiscordConfig {
   const result = discordSchema.safeParse(env);
@@ -120,6 +234,21 @@ export function parseConfig(env: Env): DiscordConfig {
     clientId: d.DISCORD_CLIENT_ID,
     guildId: d.DISCORD_GUILD_ID ?? null,
     apiBase: d.DISCORD_API_BASE ?? DEFAULT_API_BASE,
+    logLevel: d.LOG_LEVEL,
+    cooldownSeconds: d.COOLDOWN_SECONDS ?? 3,
+    shards: shardConfig(d.SHARD_COUNT, d.SHARD_IDS),
+  };
+}
+
+/** Everything the HTTP interactions endpoint needs. Throws ConfigError naming each bad variable. */
+export function parseHttpConfig(env: Env): HttpConfig {
+  const result = httpSchema.safeParse(env);
+  if (!result.success) fail(result.error);
+  const d = result.data;
+  return {
+    publicKey: d.DISCORD_PUBLIC_KEY,
+    port: d.PORT ?? DEFAULT_PORT,
+    host: d.HOST ?? DEFAULT_HOST,
     logLevel: d.LOG_LEVEL,
     cooldownSeconds: d.COOLDOWN_SECONDS ?? 3,
   };

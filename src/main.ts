@@ -1,38 +1,51 @@
 /**
- * The production entry point (`npm start`).
+ * The production entry point (`npm start`). Which mode runs depends on the environment (or .env):
  *
- * - No DISCORD_TOKEN (in the environment or .env): the interactive terminal session, same commands.
- * - With a token: the Discord bot over the gateway. The configuration is validated first; a missing or
- *   malformed variable stops start-up with a message naming it (never showing the token).
+ * - DISCORD_PUBLIC_KEY: the HTTP interactions endpoint (src/http/) on HOST:PORT (default 0.0.0.0:8080).
+ *   No token needed; stateless, so any number of replicas can run behind a load balancer.
+ * - DISCORD_TOKEN: the bot over the gateway (src/discord/), optionally only some shards
+ *   (SHARD_COUNT, SHARD_IDS).
+ * - neither: the interactive terminal session, same commands.
+ *
+ * The configuration is validated first; a missing or malformed variable stops start-up with a message
+ * naming it (never showing the token). discord.js is imported only in gateway mode.
  */
-import { main as runTerminal } from './cli.js';
 import { commands } from './commands/index.js';
-import { ConfigError, loadEnv, parseConfig, wantsBot, type DiscordConfig } from './config.js';
+import {
+  chooseMode,
+  ConfigError,
+  loadEnv,
+  parseConfig,
+  parseHttpConfig,
+  type DiscordConfig,
+  type HttpConfig,
+} from './config.js';
 import { loadCore, type Core } from './core.js';
-import { createBot } from './discord/client.js';
+import { Cooldowns } from './discord/cooldown.js';
 import { watchLauncher } from './discord/launcher.js';
-import { createLogger, describeError, tokenSecrets } from './discord/log.js';
+import { createLogger, describeError, tokenSecrets, whole, type Logger } from './discord/log.js';
+import { createInteractionsServer } from './http/server.js';
+import { createInteractionHandler } from './interactions/handler.js';
 import { KnowledgeError } from './knowledge/load.js';
 
 /** How long a shutdown may take before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 5_000;
 
-async function runBot(config: DiscordConfig): Promise<void> {
-  const logger = createLogger(config.logLevel, tokenSecrets(config.token));
-
-  let core: Core;
+function loadCoreOrExit(logger: Logger): Core {
   try {
-    core = loadCore();
+    return loadCore();
   } catch (error) {
     logger.error('cannot load the knowledge base', {
-      error: error instanceof KnowledgeError ? error.message : String(error),
+      // every problem, unclipped: a maintainer fixes them all from this one line
+      error: error instanceof KnowledgeError ? whole(error.message) : String(error),
     });
     process.exit(1);
   }
+}
 
-  const bot = createBot({ config, core, commands, logger });
-
-  // A bug anywhere must not take the bot down: log it and keep serving.
+/** Keep serving through bugs, and stop cleanly on SIGINT/SIGTERM or when the launcher goes away. */
+function handleSignals(logger: Logger, stop: (reason: string) => Promise<void>): void {
+  // A bug anywhere must not take the process down: log it and keep serving.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', describeError(reason)));
   process.on('uncaughtException', (error) => logger.error('uncaught exception', describeError(error)));
 
@@ -45,7 +58,7 @@ async function runBot(config: DiscordConfig): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
-    void bot.stop(reason).then(() => {
+    void stop(reason).then(() => {
       logger.info('stopped', { reason });
       process.exit(0);
     });
@@ -54,7 +67,15 @@ async function runBot(config: DiscordConfig): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   // `npm start` does not pass SIGTERM on: stop with whatever started us (see launcher.ts).
   watchLauncher((pid) => shutdown(`launcher ${pid} exited`));
+}
 
+async function runGateway(config: DiscordConfig): Promise<void> {
+  const logger = createLogger(config.logLevel, tokenSecrets(config.token));
+  const core = loadCoreOrExit(logger);
+  // Imported here so that the terminal and the HTTP endpoint never load discord.js.
+  const { createBot } = await import('./discord/client.js');
+  const bot = createBot({ config, core, commands, logger });
+  handleSignals(logger, (reason) => bot.stop(reason));
   try {
     await bot.start();
   } catch (error) {
@@ -64,23 +85,64 @@ async function runBot(config: DiscordConfig): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const env = loadEnv();
-  if (!wantsBot(env)) {
-    process.exitCode = await runTerminal(['interactive']);
-    return;
-  }
-  let config: DiscordConfig;
+async function runHttp(config: HttpConfig): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  const core = loadCoreOrExit(logger);
+  const handler = createInteractionHandler({
+    getCore: () => core,
+    commands,
+    cooldowns: new Cooldowns(config.cooldownSeconds),
+    logger,
+  });
+  const endpoint = createInteractionsServer({
+    publicKey: config.publicKey,
+    handler,
+    logger,
+    health: () => ({ as_of: core.kb.meta.asOf }),
+  });
+  handleSignals(logger, async (reason) => {
+    logger.info('shutting down', { reason });
+    await endpoint.close();
+  });
   try {
-    config = parseConfig(env);
+    const address = await endpoint.listen(config.port, config.host);
+    logger.info('listening', {
+      url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
+      interactions: '/interactions',
+      health: '/healthz',
+      commands: commands.length,
+    });
+  } catch (error) {
+    logger.error('cannot listen', { host: config.host, port: config.port, ...describeError(error) });
+    process.exit(1);
+  }
+}
+
+function parseOrExit<T>(parse: () => T): T {
+  try {
+    return parse();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`Cannot start the bot. ${error.message}\n`);
+      process.stderr.write(`Cannot start. ${error.message}\n`);
       process.exit(1);
     }
     throw error;
   }
-  await runBot(config);
+}
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  switch (chooseMode(env)) {
+    case 'terminal': {
+      const { main: runTerminal } = await import('./cli.js');
+      process.exitCode = await runTerminal(['interactive']);
+      return;
+    }
+    case 'http':
+      return runHttp(parseOrExit(() => parseHttpConfig(env)));
+    case 'gateway':
+      return runGateway(parseOrExit(() => parseConfig(env)));
+  }
 }
 
 main().catch((error: unknown) => {

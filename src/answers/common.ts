@@ -1,14 +1,48 @@
 import type { Core } from '../core.js';
 import type { FactEntry } from '../knowledge/load.js';
-import { weakTiers, type Citation, type PlanId, type Value } from '../knowledge/schema.js';
+import {
+  weakTiers,
+  type Citation,
+  type PlanId,
+  type Reliability,
+  type Source,
+  type Value,
+} from '../knowledge/schema.js';
 import type { SearchResult } from '../search/index.js';
-import type { Answer, AnswerSection, ResolvedCitation } from './types.js';
+import { clip, wellFormed } from '../text/clip.js';
+import { humanDate, humaniseDates } from '../text/dates.js';
+import type { Answer, AnswerSection, ResolvedCitation, Verdict } from './types.js';
 
 export const planOrder: readonly PlanId[] = ['us-28', 'us-ua-20', 'eu-6'];
+
+/**
+ * How much weight a reader should give a source, in words. The tier comes from sources.json; a shipped
+ * document with no named author is an anonymous post and reads as such, whatever its tier.
+ */
+export function reliabilityOf(source: Pick<Source, 'reliability' | 'author' | 'file'>): {
+  label: string;
+  weak: boolean;
+} {
+  if (source.reliability === 'source-document' && source.file && !source.author) {
+    return { label: '⚠ anonymous, low reliability', weak: true };
+  }
+  return { label: tierLabels[source.reliability], weak: weakTiers.includes(source.reliability) };
+}
+
+const tierLabels: Record<Reliability, string> = {
+  'source-document': 'source document',
+  official: 'official',
+  'major-outlet': 'major outlet',
+  analysis: 'analysis',
+  'regional-outlet': 'regional outlet',
+  'state-media': '⚠ state media',
+  aggregator: '⚠ aggregator',
+};
 
 export function resolveCitation(core: Core, citation: Citation): ResolvedCitation {
   const source = core.kb.sources.get(citation.source);
   if (!source) throw new Error(`unresolved source ${citation.source}`); // the loader rules this out
+  const { label, weak } = reliabilityOf(source);
   return {
     sourceId: source.id,
     title: source.title,
@@ -16,62 +50,127 @@ export function resolveCitation(core: Core, citation: Citation): ResolvedCitatio
     date: source.date,
     url: source.url,
     reliability: source.reliability,
-    weak: weakTiers.includes(source.reliability),
-    ...('quote' in citation ? { quote: citation.quote } : { note: citation.note }),
+    reliabilityLabel: label,
+    weak,
+    // quotes stay verbatim; our own notes read like the rest of the reply
+    ...('quote' in citation ? { quote: citation.quote } : { note: humaniseDates(citation.note) }),
   };
 }
 
-/** Quotes from the shipped documents first, then references from the most reliable tier down. */
+/** Strong sources first (the shipped explainer's quotes, then official down to regional), weak ones last. */
+const tierOrder: readonly Reliability[] = [
+  'source-document',
+  'official',
+  'major-outlet',
+  'analysis',
+  'regional-outlet',
+  'state-media',
+  'aggregator',
+];
+function rank(c: ResolvedCitation): number {
+  return (c.weak ? 10 : 0) + tierOrder.indexOf(c.reliability);
+}
+
+/**
+ * A fact's citations, one entry per reference (quotes and notes merged), the most reliable first — so
+ * a statement never shows an anonymous post as its first or only support when a better source is cited.
+ */
 export function resolveCitations(core: Core, citations: readonly Citation[]): ResolvedCitation[] {
-  const tierRank = (c: ResolvedCitation) =>
-    c.quote
-      ? -1
-      : [
-          'official',
-          'major-outlet',
-          'analysis',
-          'regional-outlet',
-          'source-document',
-          'state-media',
-          'aggregator',
-        ].indexOf(c.reliability);
-  return dedupeCitations(citations.map((c) => resolveCitation(core, c))).sort(
-    (a, b) => tierRank(a) - tierRank(b),
-  );
+  return mergeCitations(citations.map((c) => resolveCitation(core, c))).sort((a, b) => rank(a) - rank(b));
 }
 
-export function dedupeCitations(list: readonly ResolvedCitation[]): ResolvedCitation[] {
-  const seen = new Set<string>();
-  return list.filter((c) => {
-    const key = `${c.sourceId}\u0000${c.quote ?? c.note ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** One entry per reference, in order of first use; its quotes and notes are merged, never repeated. */
+export function mergeCitations(list: readonly ResolvedCitation[]): ResolvedCitation[] {
+  const bySource = new Map<string, ResolvedCitation>();
+  for (const citation of list) {
+    const seen = bySource.get(citation.sourceId);
+    if (!seen) {
+      bySource.set(citation.sourceId, {
+        ...citation,
+        ...(citation.quotes ? { quotes: [...citation.quotes] } : {}),
+      });
+      continue;
+    }
+    const quotes = [...new Set([...quotesOf(seen), ...quotesOf(citation)])];
+    if (quotes.length > 0) {
+      seen.quote = quotes[0];
+      if (quotes.length > 1) seen.quotes = quotes;
+    }
+    const notes = [...new Set([...notesOf(seen), ...notesOf(citation)])];
+    if (notes.length > 0) seen.note = notes.join('; ');
+  }
+  return [...bySource.values()];
 }
 
-/** The answer-wide citation list: every section's citations, deduplicated, in order of use. */
+function quotesOf(c: ResolvedCitation): string[] {
+  return c.quotes ?? (c.quote ? [c.quote] : []);
+}
+function notesOf(c: ResolvedCitation): string[] {
+  return c.note ? c.note.split('; ') : [];
+}
+
+/** Kept for callers that only need duplicates gone: the same as merging. */
+export const dedupeCitations = mergeCitations;
+
+/**
+ * The answer-wide citation list: one entry per reference, numbered in order of use — breadth first: each
+ * section's best source, then each section's second, and so on. So the few sources a reply shows inline
+ * support every section, not just the first one.
+ */
 export function collectCitations(
   sections: readonly AnswerSection[],
   extra: readonly ResolvedCitation[] = [],
 ) {
-  return dedupeCitations([...extra, ...sections.flatMap((section) => section.citations)]);
+  const lists = sections.map((section) => section.citations);
+  const depth = Math.max(0, ...lists.map((list) => list.length));
+  const order: ResolvedCitation[] = [...extra];
+  for (let i = 0; i < depth; i += 1) {
+    for (const list of lists) if (list[i]) order.push(list[i]!);
+  }
+  return mergeCitations(order);
 }
 
 export function baseAnswer(
   core: Core,
   fields: Partial<Answer> & Pick<Answer, 'status' | 'title' | 'text'>,
 ): Answer {
-  const sections = fields.sections ?? [];
+  const sections = (fields.sections ?? []).map((section) => ({
+    ...section,
+    heading: prose(core, section.heading),
+    text: prose(core, section.text),
+    citations: mergeCitations(section.citations),
+  }));
   // Fields passed as undefined (issueView passes `citations: undefined`) must not wipe the defaults.
   return {
     ...fields,
+    title: prose(core, fields.title),
+    text: prose(core, fields.text),
     sections,
-    citations: fields.citations ?? collectCitations(sections),
+    citations: mergeCitations(fields.citations ?? collectCitations(sections)),
     factIds: fields.factIds ?? [],
     suggestions: fields.suggestions ?? [],
     asOf: core.kb.meta.asOf,
+    ...latestReliableOf(core),
   };
+}
+
+/**
+ * What people read, not machine forms: ISO dates become "6 Jan 2026"; a fact id written into prose
+ * ("see us-ua-20-briefing-date", `troop-cap`) becomes the fact's title. Ids stay in factIds, suggestions
+ * and the footer, where people proposing corrections look for them.
+ */
+export function prose(core: Core, text: string): string {
+  return humaniseDates(text)
+    .replace(/`([a-z0-9]+(?:-[a-z0-9]+)+)`/g, (whole, id: string) =>
+      core.index.entry(id) ? `“${titleOf(core, id)}”` : whole,
+    )
+    .replace(/\b(see(?: also)? )([a-z0-9]+(?:-[a-z0-9]+)+)\b/g, (whole, see: string, id: string) =>
+      core.index.entry(id) ? `${see}“${titleOf(core, id)}”` : whole,
+    )
+    .replace(
+      /(?<![\w-]|\/[a-z]+ )([a-z]+(?:-[a-z]+)*-\d+[a-z]?(?:-\d+[a-z]?)*)(?![\w-])/g,
+      (whole, id: string) => (core.kb.provisions.has(id) ? provisionLabel(core, id) : whole),
+    );
 }
 
 /** "(unverified: only aggregator copies)" — how firm a fact is, in the reader's words. */
@@ -105,9 +204,21 @@ export function formatValue(value: Value): string {
     }
     case 'percent':
       return `${trim(amount)}%`;
-    default:
-      return `${amount.toLocaleString('en-US')} ${value.unit}`;
+    case 'year':
+      return String(amount);
+    case 'count':
+      return amount.toLocaleString('en-US');
+    default: {
+      // "1 month", not "1 months".
+      const unit = amount === 1 && value.unit.endsWith('s') ? value.unit.slice(0, -1) : value.unit;
+      return `${amount.toLocaleString('en-US')} ${unit}`;
+    }
   }
+}
+
+/** A figure with what it counts: "Euroclear holdings: €140 billion". */
+export function labelledValue(value: Value): string {
+  return `${value.label}: ${formatValue(value)}`;
 }
 
 function trim(n: number): string {
@@ -139,7 +250,7 @@ export function notFoundAnswer(
     text:
       `The fact base does not cover ${what ? `${what} ` : ''}"${literal(query)}"${unknown}. ` +
       `It knows the U.S. 28-point, the U.S.–Ukraine 20-point and the European 6-point proposals, the changes between them, ` +
-      `each party's positions and the talks up to ${core.kb.meta.asOf}.` +
+      `each party's positions and the talks up to ${humanDate(core.kb.meta.asOf)}.` +
       (suggestions.length
         ? ' Closest entries are listed below; none is a confident match.'
         : ' Try /help for what it can answer.'),
@@ -160,7 +271,7 @@ export function ambiguousAnswer(core: Core, query: string, result: SearchResult)
     title: 'Did you mean…',
     text:
       `"${literal(query)}" could mean several things in the fact base. Pick one:\n` +
-      suggestions.map((id) => `• ${titleOf(core, id)} (\`${id}\`)`).join('\n'),
+      suggestions.map((id) => `• ${titleOf(core, id)}`).join('\n'),
     suggestions,
   });
 }
@@ -175,12 +286,25 @@ export function literal(text: string, max = 120): string {
   return clip(wellFormed(text).replace(/\s+/g, ' '), max).replace(/([\\*_`~|>[\]#])/g, '\\$1');
 }
 
-/** Half of a surrogate pair (half an emoji) is not text: it becomes U+FFFD, so every reply is valid UTF-8. */
-export function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+export { clip, wellFormed };
+
+/** A fact-check verdict in words, for people: the one wording every renderer and answer uses. */
+export const verdictLabels: Record<Verdict, string> = {
+  supported: 'Supported',
+  contradicted: 'Contradicted',
+  depends_on_plan: 'Depends on the plan',
+  disputed: 'Disputed between sources',
+  not_in_sources: 'Not in the sources',
+};
+
+export function verdictLabel(verdict: Verdict): string {
+  return verdictLabels[verdict];
 }
 
-export function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+/** The latest reliably reported development (meta.json), when the fact base records one. */
+function latestReliableOf(core: Core): { latestReliable?: string } {
+  const meta = core.kb.meta;
+  return 'latestReliable' in meta && typeof meta.latestReliable === 'string'
+    ? { latestReliable: meta.latestReliable }
+    : {};
 }

@@ -1,43 +1,55 @@
 import type { Core } from '../core.js';
 import { reliabilityTiers, type ChangeType, type PlanId, type TimelineEvent } from '../knowledge/schema.js';
 import { ambiguousAt, type SearchHit } from '../search/index.js';
+import { readQuery, vocabularyOf } from '../query/index.js';
 import { humanDate, humanDateRange } from '../text/dates.js';
 import { normaliseForMatching } from '../text/normalise.js';
 import {
   baseAnswer,
+  collectCitations,
   literal,
   errorAnswer,
   formatValue,
   notFoundAnswer,
   planLabel,
   planOrder,
+  reliabilityOf,
   resolveCitations,
   statusMark,
 } from './common.js';
-import { cleanQuery, planMentioned, validateQuery } from './reading.js';
+import { cleanQuery, validateQuery } from './reading.js';
+import { topicOf } from './intents/shared.js';
 import type { Answer, AnswerSection } from './types.js';
 import { topicView } from './views.js';
 
-export const pointsPerPage = 7;
+export const pointsPerPage = 10;
 export const eventsPerPage = 8;
 
 function pageOf<T>(items: readonly T[], requested: number | undefined, size: number) {
   const count = Math.max(1, Math.ceil(items.length / size));
-  const index = Math.min(Math.max(1, Math.trunc(requested ?? 1) || 1), count);
-  return { items: items.slice((index - 1) * size, index * size), index, count };
+  const wanted = Math.max(1, Math.trunc(requested ?? 1) || 1);
+  const index = Math.min(wanted, count);
+  // A page past the end shows the last page and says so, instead of silently pretending.
+  const pastEnd = wanted > count ? wanted : undefined;
+  return { items: items.slice((index - 1) * size, index * size), index, count, pastEnd };
+}
+
+function pageWords(page: { index: number; count: number; pastEnd?: number }): string {
+  const where = `page ${page.index} of ${page.count}`;
+  return page.pastEnd ? `there is no page ${page.pastEnd}, this is the last one (${where})` : where;
 }
 
 /** Resolves what people type for a plan: "us-28", "28", "28-point", "Zelensky's plan", "european". */
 export function resolvePlanId(core: Core, text: string | undefined): PlanId | undefined {
   if (!text) return undefined;
   if (core.kb.plans.has(text)) return text as PlanId;
-  const key = normaliseForMatching(text);
-  if (key === '28') return 'us-28';
-  if (key === '20') return 'us-ua-20';
-  if (key === '6') return 'eu-6';
-  const hit = core.index.search(text, { kinds: ['plan'], limit: 1 });
-  if (hit.status === 'found') return hit.hits[0]!.id as PlanId;
-  return planMentioned(key);
+  const read = readQuery(text, vocabularyOf(core.kb));
+  // A plan's bare number ("28") is its name when nothing else is given.
+  const byNumber =
+    read.words.length === 1 ? vocabularyOf(core.kb).planNumbers.get(Number(read.words[0])) : undefined;
+  if (byNumber ?? read.plans[0]) return byNumber ?? read.plans[0];
+  const hit = core.index.search(read.text, { kinds: ['plan'], limit: 1 });
+  return hit.status === 'found' ? (hit.hits[0]!.id as PlanId) : undefined;
 }
 
 /** A plan's overview and its points, a page at a time. */
@@ -62,7 +74,10 @@ export function answerPlan(core: Core, planText: string | undefined, page?: numb
   return baseAnswer(core, {
     status: 'found',
     title: `${plan.name} (${humanDate(plan.date)})`,
-    text: `${plan.summary}${statusMark(plan)}\n*Proposed by:* ${plan.proposedBy}\n*Status:* ${plan.planStatus}`,
+    text:
+      `${plan.summary}${plan.status === 'reported' ? '' : statusMark(plan)}\n*Status:* ${plan.planStatus}\n` +
+      `${points.length} points; ${pageWords(shown)}.`,
+    listing: true,
     sections,
     factIds: [plan.id, ...shown.items.map((p) => p.id)],
     page: { index: shown.index, count: shown.count },
@@ -75,52 +90,57 @@ export function answerPlansOverview(core: Core): Answer {
   return baseAnswer(core, {
     status: 'found',
     title: 'The three proposals',
-    text: plans.map((p) => `• **${p.name}** (${humanDate(p.date)}) — ${p.proposedBy}`).join('\n'),
+    text:
+      'Three proposals: the U.S. drafted 28 points in November 2025, reworked with Ukraine into 20 points in December; European leaders set out 6 commitments in Berlin.\n' +
+      plans.map((p) => `• **${p.name}** (${humanDate(p.date)}) — ${p.proposedBy}`).join('\n'),
     sections: plans.map((p) => ({
       heading: `${p.name} (${humanDate(p.date)})`,
-      text: `${p.summary}${statusMark(p)}\n*Status:* ${p.planStatus} Points: \`/plan ${p.id}\``,
+      text: `${p.summary}${statusMark(p)}\n*Status:* ${p.planStatus}`,
       citations: resolveCitations(core, p.citations),
     })),
     factIds: plans.map((p) => p.id),
   });
 }
 
-const changeHeadings: [ChangeType, string][] = [
+const changeOrder: [ChangeType, string][] = [
   ['removed', 'Removed'],
   ['amended', 'Amended'],
   ['added', 'Added'],
   ['unchanged', 'Unchanged'],
-  ['unclear', 'Unclear (not found in the published 20-point summaries)'],
+  ['unclear', 'Unclear'],
 ];
 
-/** Every recorded change from the 28-point to the 20-point proposal, by kind of change. */
+/**
+ * Every recorded change from the 28-point to the 20-point proposal: the count by kind first, then one
+ * item per change (removed, amended, added, unchanged, unclear), which renderers show one line each.
+ */
 export function answerChangesOverview(core: Core): Answer {
   const changes = [...core.kb.topics.values()].flatMap((topic) =>
     topic.changes.map((change) => ({ topic, change })),
   );
-  const sections = changeHeadings
-    .map(([type, heading]) => {
-      const list = changes.filter(({ change }) => change.type === type);
-      return {
-        heading: `${heading} (${list.length})`,
-        text: list
-          .map(({ topic, change }) => `• **${topic.title}:** ${change.summary}${statusMark(change)}`)
-          .join('\n'),
-        citations: resolveCitations(
-          core,
-          list.flatMap(({ change }) => change.citations),
-        ),
-      };
-    })
-    .filter((section) => section.text);
+  const counts = changeOrder
+    .map(([type]) => [type, changes.filter(({ change }) => change.type === type).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([type, n]) => `${n} ${type}`);
+  const sections = changeOrder.flatMap(([type, label]) =>
+    changes
+      .filter(({ change }) => change.type === type)
+      .map(({ topic, change }) => ({
+        heading: `${label}: ${topic.title}`,
+        text: `${change.summary}${statusMark(change)}`,
+        citations: resolveCitations(core, change.citations),
+      })),
+  );
   return baseAnswer(core, {
     status: 'found',
     title: 'What changed from the 28-point to the 20-point proposal',
     text:
-      `${changes.length} recorded changes across ${new Set(changes.map((c) => c.topic.id)).size} topics. ` +
-      'One topic in detail: `/compare <topic>`.',
+      `${changes.length} recorded changes across ${new Set(changes.map((c) => c.topic.id)).size} topics: ` +
+      `${counts.join(', ')}. ("Unclear": not found in the published 20-point summaries.) ` +
+      'One topic in detail: /compare and the topic.',
     sections,
     factIds: changes.map(({ change }) => change.id),
+    listing: true,
   });
 }
 
@@ -132,8 +152,17 @@ export function answerTimeline(core: Core, query: string | undefined, page?: num
     const invalid = validateQuery(core, query, 'a filter');
     if (invalid) return invalid;
     const cleaned = cleanQuery(query);
-    const result = core.index.search(cleaned, { limit: 12 });
-    events = result.status === 'not_found' ? [] : eventsAbout(core, cleaned, result.hits[0]!);
+    const read = readQuery(cleaned, vocabularyOf(core.kb));
+    const result = core.index.search(read.text, { limit: 12 });
+    // A topic or person named outright is an in-domain filter even when other words are unknown.
+    const named = read.topics[0] ?? read.people[0];
+    const best: SearchHit | undefined =
+      result.status !== 'not_found'
+        ? result.hits[0]
+        : named
+          ? { id: named, kind: read.topics[0] ? 'topic' : 'actor', confidence: 1, matchedBy: 'alias' }
+          : undefined;
+    events = best ? eventsAbout(core, read.text, best) : [];
     if (events.length === 0) return notFoundAnswer(core, cleaned, result, 'events about');
     filter = ` about "${literal(cleaned, 60)}"`;
   }
@@ -146,7 +175,8 @@ export function answerTimeline(core: Core, query: string | undefined, page?: num
   return baseAnswer(core, {
     status: 'found',
     title: `Timeline${filter}`,
-    text: `${events.length} dated event${events.length === 1 ? '' : 's'}${filter}, oldest first. Nothing after ${core.kb.meta.asOf} is known.`,
+    text: `${events.length} dated event${events.length === 1 ? '' : 's'}${filter}, oldest first; ${pageWords(shown)}. Nothing after ${humanDate(core.kb.meta.asOf)} is known.`,
+    listing: true,
     sections,
     factIds: shown.items.map((e) => e.id),
     page: { index: shown.index, count: shown.count },
@@ -158,6 +188,17 @@ export function answerTimeline(core: Core, query: string | undefined, page?: num
  * name them; anything else ("Geneva", "prisoner swap") → the events that themselves match best.
  */
 function eventsAbout(core: Core, query: string, best: SearchHit): TimelineEvent[] {
+  // Events that match the words themselves ("Berlin talks", "Mar-a-Lago") beat the whole thread they belong to.
+  const eventHits = core.index.search(query, { kinds: ['event'], limit: 60 }).hits;
+  const topEvent = eventHits[0]?.confidence ?? 0;
+  const topic = best.kind === 'topic' ? core.kb.topics.get(best.id) : undefined;
+  // …unless the filter is the topic itself, by id or title ("znpp"): then its whole thread.
+  const wholeTopic =
+    topic !== undefined && [topic.id, topic.title].some((name) => normaliseForMatching(name) === query);
+  if (topEvent >= 0.75 && best.kind !== 'actor' && !wholeTopic) {
+    const ids = new Set(eventHits.filter((h) => h.confidence >= topEvent * 0.8).map((h) => h.id));
+    return core.kb.events.filter((e) => ids.has(e.id));
+  }
   const named = best.matchedBy === 'exact' || best.matchedBy === 'alias';
   if (best.kind === 'topic' && named) return core.kb.events.filter((e) => e.topics.includes(best.id));
   if (best.kind === 'actor') {
@@ -171,9 +212,9 @@ function eventsAbout(core: Core, query: string, best: SearchHit): TimelineEvent[
     };
     return core.kb.events.filter((e) => mentions(`${e.title} ${e.summary}`));
   }
-  const hits = core.index.search(query, { kinds: ['event'], limit: 60 }).hits;
-  const top = hits[0]?.confidence ?? 0;
-  const ids = new Set(hits.filter((h) => h.confidence >= Math.max(ambiguousAt, top * 0.8)).map((h) => h.id));
+  const ids = new Set(
+    eventHits.filter((h) => h.confidence >= Math.max(ambiguousAt, topEvent * 0.8)).map((h) => h.id),
+  );
   return core.kb.events.filter((e) => ids.has(e.id));
 }
 
@@ -182,15 +223,15 @@ export function answerCompare(core: Core, query: string | undefined, planA?: str
   const invalid = validateQuery(core, query, 'a topic to compare');
   if (invalid) return invalid;
   const cleaned = cleanQuery(query!);
-  const result = core.index.search(cleaned, { kinds: ['topic', 'provision', 'change', 'issue'], limit: 6 });
-  const topicId = result.hits
-    .map((hit) => (hit.kind === 'topic' ? hit.id : core.index.entry(hit.id)?.topics[0]))
-    .find((id): id is string => id !== undefined && core.kb.topics.has(id));
-  if (result.status === 'not_found' || !topicId)
-    return notFoundAnswer(core, cleaned, result, 'a topic called');
-  const plans = [resolvePlanId(core, planA), resolvePlanId(core, planB)].filter(
+  // "army size 28pt vs 20pt": the topic is what is left once the plans are set aside.
+  const read = readQuery(cleaned, vocabularyOf(core.kb));
+  const result = core.index.search(read.text, { kinds: ['topic', 'provision', 'change', 'issue'], limit: 6 });
+  const topicId = core.kb.topics.has(cleaned) ? cleaned : topicOf({ core, query: read, result });
+  if (!topicId) return notFoundAnswer(core, cleaned, result, 'a topic called');
+  const named = [resolvePlanId(core, planA), resolvePlanId(core, planB)].filter(
     (p): p is PlanId => p !== undefined,
   );
+  const plans = named.length > 0 ? named : read.plans.length >= 2 ? read.plans : [];
   const chosen = plans.length > 0 ? planOrder.filter((p) => plans.includes(p)) : planOrder;
   const topic = topicView(core, topicId);
   const topicData = core.kb.topics.get(topicId)!;
@@ -198,17 +239,15 @@ export function answerCompare(core: Core, query: string | undefined, planA?: str
     const provisions = topicData.provisions
       .map((id) => core.kb.provisions.get(id)!)
       .filter((p) => p.plan === planId);
+    if (provisions.length === 0) return relatedContent(core, planId, topicId);
     return {
       heading: planLabel(core, planId),
-      text:
-        provisions.length > 0
-          ? provisions
-              .map(
-                (p) =>
-                  `**Point ${p.number}${p.part ?? ''}:** ${p.summary}${p.values.length ? ` (${p.values.map(formatValue).join(', ')})` : ''}${statusMark(p)}`,
-              )
-              .join('\n')
-          : 'No point on this topic in this plan.',
+      text: provisions
+        .map(
+          (p) =>
+            `**Point ${p.number}${p.part ?? ''}:** ${p.summary}${p.values.length ? ` (${p.values.map(formatValue).join(', ')})` : ''}${statusMark(p)}`,
+        )
+        .join('\n'),
       citations: resolveCitations(
         core,
         provisions.flatMap((p) => p.citations),
@@ -222,8 +261,32 @@ export function answerCompare(core: Core, query: string | undefined, planA?: str
     title: `${topicData.title}: ${chosen.map((p) => planLabel(core, p)).join(' vs ')}`,
     text: topic.text,
     sections,
+    // the opening text is the topic's own summary: its sources lead
+    citations: collectCitations(sections, resolveCitations(core, topicData.citations)),
     factIds: topic.factIds,
   });
+}
+
+/**
+ * A plan with no numbered point on a topic may still speak to it (the Berlin statement on borders and
+ * territory): its background notes on the topic are shown instead of a bare "no point", so a gap in the
+ * numbering never reads as silence.
+ */
+function relatedContent(core: Core, planId: PlanId, topicId: string): AnswerSection {
+  const notes = [...core.kb.facts.values()].filter(
+    (f) => f.kind === 'plan-note' && f.parent === planId && f.topics.includes(topicId),
+  );
+  if (notes.length === 0) {
+    return { heading: planLabel(core, planId), text: 'No point on this topic in this plan.', citations: [] };
+  }
+  return {
+    heading: `${planLabel(core, planId)} (no numbered point; what it says)`,
+    text: notes.map((n) => `${n.summary}${statusMark(n)}`).join('\n'),
+    citations: resolveCitations(
+      core,
+      notes.flatMap((n) => n.citations),
+    ),
+  };
 }
 
 /** The shipped documents and the references by tier; or, given fact ids, every citation in full. */
@@ -259,7 +322,7 @@ export function answerSources(core: Core, query?: string): Answer {
       `described in our own words and cited by publisher, date and link. ${used.size} references in use (${byTier}). ` +
       `Replies flag weak tiers (state media: Russia's own positions only; aggregators).`,
     sections: documents.map((s) => ({
-      heading: `${s.title} — ${s.publisher}${s.date ? `, ${s.date}` : ''}`,
+      heading: `${s.title} — ${s.publisher}${s.date ? `, ${humanDate(s.date)}` : ''} (${reliabilityOf(s).label})`,
       text: s.note,
       citations: [],
     })),
@@ -275,8 +338,17 @@ export function answerAbout(core: Core): Answer {
     title: 'About this bot',
     text:
       `A neutral fact bot on ${meta.title}. Every statement traces to a curated fact, every fact to its sources.\n` +
-      `**As of ${meta.asOf}.** ${meta.asOfNote}`,
+      `**Reviewed ${humanDate(meta.asOf)} · latest reliable report ${humanDate(meta.latestReliable)} · ` +
+      `latest item of any kind ${humanDate(meta.latestAny)} (headline only).** ${meta.asOfNote}`,
     sections: [
+      {
+        heading: 'Dates',
+        text:
+          `• Reviewed: ${humanDate(meta.asOf)} — answers are as of this date.\n` +
+          `• Latest reliable report: ${humanDate(meta.latestReliable)} — ${meta.latestReliableNote}\n` +
+          `• Latest item of any kind: ${humanDate(meta.latestAny)} — ${meta.latestAnyNote}`,
+        citations: [],
+      },
       {
         heading: 'What it knows',
         text:
@@ -287,7 +359,12 @@ export function answerAbout(core: Core): Answer {
       },
       {
         heading: 'Source documents (quoted verbatim)',
-        text: documents.map((s) => `• ${s.title} — ${s.publisher}${s.date ? `, ${s.date}` : ''}`).join('\n'),
+        text: documents
+          .map(
+            (s) =>
+              `• ${s.title} — ${s.publisher}${s.date ? `, ${humanDate(s.date)}` : ''} (${reliabilityOf(s).label})`,
+          )
+          .join('\n'),
         citations: [],
       },
       ...(meta.gaps.length

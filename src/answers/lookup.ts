@@ -10,7 +10,7 @@ import { compareAnswer } from './intents/compare.js';
 import { figureAnswer } from './intents/figure.js';
 import { overviewAnswer } from './intents/overview.js';
 import { positionAnswer } from './intents/position.js';
-import type { IntentAnswer } from './intents/shared.js';
+import { topicWords, type IntentAnswer } from './intents/shared.js';
 import { statusAnswer } from './intents/status.js';
 import { whenAnswer } from './intents/when.js';
 import { whoAnswer } from './intents/who.js';
@@ -46,15 +46,22 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
   const query = readQuery(cleanQuery(rawQuery!), vocabularyOf(core.kb));
   const result = core.index.search(query.text, { kinds: kindsFor[lookup], limit: 8 });
 
-  const refusal = refusalFor(core.kb, query);
+  const refusal = refusalFor(core.kb, query, result.hits[0]);
   if (refusal) return refusalAnswer(core, query, refusal, result);
   if (lookup !== 'issue' && query.point?.id) return factView(core, query.point.id)!;
 
   if (lookup === 'ask') {
     if (asksForThePlans(query)) return answerPlansOverview(core);
     const route = intentAnswers[query.intent];
-    const answerable = result.status !== 'not_found' || namesSomething(query) || query.intent === 'status';
-    const routed = route && answerable ? route({ core, query, result }) : undefined;
+    const answerable =
+      result.status !== 'not_found' ||
+      (namesSomething(query) && result.unknownWords.length <= 1) ||
+      query.intent === 'status';
+    // A lookup that names a date ("the may 9 ceasefire") is about an event.
+    const dated = query.intent === 'lookup' && query.dates.some((d) => d.month !== undefined);
+    const routed = answerable
+      ? (route ?? (dated ? whenAnswer : undefined))?.({ core, query, result })
+      : undefined;
     if (routed) return { ...routed, suggestions: suggestionsBeside(result.hits, routed) };
   }
 
@@ -63,7 +70,8 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
   // A topic named by one of its aliases is a confident in-domain match, whatever other words came with it.
   const namedTopic = lookup === 'issue' ? undefined : query.topics.find((id) => core.kb.topics.has(id));
   if (status === 'not_found' || hits.length === 0) {
-    if (!namedTopic) {
+    // …unless several words it does not know say the question is about something else ("the Crimea bridge").
+    if (!namedTopic || result.unknownWords.length > 1) {
       return notFoundAnswer(
         core,
         query.raw,
@@ -108,7 +116,7 @@ function asksForThePlans(query: Query): boolean {
   return (
     query.plans.length === 0 &&
     query.words.some((w) => planWords.includes(w)) &&
-    query.content.every((w) => /^\d+$/.test(w) || query.parties.length > 0)
+    query.content.every((w) => /^\d+$/.test(w))
   );
 }
 
@@ -118,7 +126,7 @@ function refusalAnswer(core: Core, query: Query, refusal: Refusal, result: Searc
   const asOf = humanDate(core.kb.meta.asOf);
   const reason = {
     'off-topic': () =>
-      `"${literal(query.raw)}" is outside what this bot knows: the U.S. 28-point, the U.S.–Ukraine 20-point and the European 6-point proposals, the changes between them, each party's positions and the talks up to ${asOf}.`,
+      `The fact base does not cover "${literal(query.raw)}": it knows the U.S. 28-point, the U.S.–Ukraine 20-point and the European 6-point proposals, the changes between them, each party's positions and the talks up to ${asOf}.`,
     'no-such-point': () =>
       refusal.reason === 'no-such-point'
         ? `The ${planLabel(core, refusal.plan)} has no point ${refusal.number}: it has ${refusal.count} points (\`/plan ${refusal.plan}\`).`
@@ -156,7 +164,9 @@ function pointOfNamedPlan(core: Core, query: Query, hits: readonly SearchHit[]):
     );
     if (points.length === 0) continue;
     // Of that plan's points on the topic, the one the question's own words fit best.
-    const ranked = core.index.search(query.text, { kinds: ['provision'], limit: 40, fuzzy: false }).hits;
+    // The plan's own name says nothing about which of its points is meant.
+    const words = topicWords(query) || query.text;
+    const ranked = core.index.search(words, { kinds: ['provision'], limit: 40, fuzzy: false }).hits;
     return ranked.find((h) => points.includes(h.id))?.id ?? points[0];
   }
   return undefined;

@@ -44,6 +44,10 @@ export function cleanQuery(query: string): string {
 export const maxQueryLength = 300;
 
 /**
+ * Legacy: only the fact-checker still finds plans this way; everything else reads plans with the query
+ * reader (readQuery(...).plans, names in knowledge/lexicon.json), and so will the fact-checker once it is
+ * rewritten onto it — then this list goes.
+ *
  * How people name a plan: "the 20-point plan", "Trump's plan", "the Berlin statement". People and parties
  * alone are not plans: "Europe adds $100bn" and "Trump chairs the council" name no plan.
  */
@@ -77,24 +81,4 @@ export function plansNamed(normalised: string): PlanSpan[] {
     }
   }
   return spans.sort((a, b) => a.start - b.start);
-}
-
-/** "us-28-6", "28-point point 6", "point 14a of the 20-point plan" → a provision id, if it exists. */
-export function parsePointReference(core: Core, query: string): string | undefined {
-  const key = normaliseForMatching(query);
-  if (key.split(' ').length > 8) return undefined;
-  const [named] = plansNamed(key);
-  if (!named) return undefined;
-  const rest = `${key.slice(0, named.start)} ${key.slice(named.end)}`;
-  const point = /\b(?:point|pt|no|number|item|clause|#)?\s*(\d{1,2})\s?([a-e])?\b/.exec(rest);
-  if (!point) return undefined;
-  const id = `${named.plan}-${point[1]}${point[2] ?? ''}`;
-  if (core.kb.provisions.has(id)) return id;
-  const whole = `${named.plan}-${point[1]}`;
-  return core.kb.provisions.has(whole) ? whole : undefined;
-}
-
-/** The plan a normalised text names first, if any. */
-export function planMentioned(normalised: string): PlanId | undefined {
-  return plansNamed(normalised)[0]?.plan;
 }

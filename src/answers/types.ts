@@ -8,11 +8,15 @@ export interface ResolvedCitation {
   date: string | null;
   url: string | null;
   reliability: Reliability;
-  /** True for tiers a reader should weigh with care (state media, aggregators). */
+  /** The reliability in a reader's words: "major outlet", "⚠ anonymous, low reliability". */
+  reliabilityLabel: string;
+  /** True for sources a reader should weigh with care (anonymous posts, state media, aggregators). */
   weak: boolean;
-  /** A verbatim excerpt of a shipped source document. */
+  /** A verbatim excerpt of a shipped source document (the first, when several are cited). */
   quote?: string;
-  /** What a reference supports, in our words. */
+  /** Every distinct excerpt, when an answer quotes the same document more than once. */
+  quotes?: string[];
+  /** What a reference supports, in our words (several notes merged with "; "). */
   note?: string;
 }
 
@@ -39,8 +43,12 @@ export interface Answer {
   suggestions: string[];
   /** The fact base's "as of" date: nothing later is known. */
   asOf: string;
+  /** ISO date of the latest reliably reported development, when the fact base records it. */
+  latestReliable?: string;
   /** Paging of long lists (a plan's points, the timeline): 1-based. */
   page?: { index: number; count: number };
+  /** A long list (a plan's points, the timeline): renderers show one line per section. */
+  listing?: boolean;
   /** The fact-check verdict, when the answer is one. */
   verdict?: Verdict;
 }

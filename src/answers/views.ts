@@ -1,8 +1,10 @@
 import type { Core } from '../core.js';
-import type { Issue, PartyId, Provision, Topic } from '../knowledge/schema.js';
+import type { Issue, PartyId, PlanNote, Provision, Topic } from '../knowledge/schema.js';
 import {
   baseAnswer,
+  collectCitations,
   formatValue,
+  labelledValue,
   planLabel,
   planOrder,
   provisionLabel,
@@ -38,7 +40,7 @@ export function valuesLine(core: Core, provisions: readonly Provision[]): string
     .filter((p) => p.values.length > 0)
     .map(
       (p) =>
-        `**${planLabel(core, p.plan)}** (pt ${p.number}${p.part ?? ''}): ${p.values.map(formatValue).join(', ')}`,
+        `**${planLabel(core, p.plan)}** (pt ${p.number}${p.part ?? ''}): ${p.values.map(labelledValue).join('; ')}`,
     );
   return parts.join(' · ');
 }
@@ -77,30 +79,54 @@ export function topicView(core: Core, topicId: string): Answer {
   const topic = core.kb.topics.get(topicId)!;
   const provisions = provisionsOf(core, topic);
   const values = valuesLine(core, provisions);
+  const figures = topic.values.length ? `**Figures:** ${topic.values.map(labelledValue).join(' · ')}` : '';
   const sections: AnswerSection[] = provisions.map((p) => provisionSection(core, p));
+  // A thread no plan has a point on (the E3 counter-proposal, the referendum) lives in plan notes.
+  const notes = provisions.length === 0 ? notesOf(core, topic) : [];
+  sections.push(...notes.map((note) => noteSection(note)));
   const changes = changesSection(core, topic);
   if (changes) sections.push(changes);
   const issue = core.kb.issuesByTopic.get(topic.id);
   if (issue) {
     sections.push({
       heading: 'Still unresolved',
-      text: `${issue.summary} Positions by party: \`/issue ${topic.id}\`.`,
+      text: `${issue.summary} Each party's position: /issue on this topic.`,
       citations: resolveCitations(core, issue.citations),
     });
   }
   return baseAnswer(core, {
     status: 'found',
     title: topic.title,
-    text: [topic.summary + statusMark(topic), values].filter(Boolean).join('\n'),
+    text: [values, topic.summary + statusMark(topic), figures].filter(Boolean).join('\n'),
     sections,
-    factIds: [topic.id, ...provisions.map((p) => p.id), ...topic.changes.map((c) => c.id)],
+    // the opening summary is the topic's own statement: its sources lead the list
+    citations: collectCitations(sections, resolveCitations(core, topic.citations)),
+    factIds: [
+      topic.id,
+      ...provisions.map((p) => p.id),
+      ...notes.map((n) => n.id),
+      ...topic.changes.map((c) => c.id),
+    ],
   });
+
+  function noteSection(note: PlanNote): AnswerSection {
+    const figures = note.values.length ? ` (${note.values.map(labelledValue).join('; ')})` : '';
+    return {
+      heading: note.title,
+      text: `${note.summary}${figures}${statusMark(note)}`,
+      citations: resolveCitations(core, note.citations),
+    };
+  }
+}
+
+function notesOf(core: Core, topic: Topic): PlanNote[] {
+  return [...core.kb.plans.values()].flatMap((plan) => plan.notes.filter((n) => n.topics.includes(topic.id)));
 }
 
 export function provisionView(core: Core, provisionId: string): Answer {
   const provision = core.kb.provisions.get(provisionId)!;
   const values = provision.values.length
-    ? `\n**Figures:** ${provision.values.map(formatValue).join(', ')}`
+    ? `\n**Figures:** ${provision.values.map(labelledValue).join(' · ')}`
     : '';
   const sections: AnswerSection[] = [];
   const related = new Map<string, Provision>();
@@ -135,6 +161,21 @@ export function provisionView(core: Core, provisionId: string): Answer {
       ),
     });
   }
+  // Counter-proposals and context filed as another plan's notes (the E3 text against the 28 points).
+  const notes = [...core.kb.plans.values()]
+    .filter((plan) => plan.id !== provision.plan)
+    .flatMap((plan) => plan.notes.filter((n) => n.topics.some((t) => provision.topics.includes(t))))
+    .slice(0, 3);
+  if (notes.length > 0) {
+    sections.push({
+      heading: 'Related background',
+      text: notes.map((n) => `• **${n.title}:** ${n.summary}${statusMark(n)}`).join('\n'),
+      citations: resolveCitations(
+        core,
+        notes.flatMap((n) => n.citations),
+      ),
+    });
+  }
   return baseAnswer(core, {
     status: 'found',
     title: `${provisionLabel(core, provision.id)}: ${provision.title}`,
@@ -143,7 +184,7 @@ export function provisionView(core: Core, provisionId: string): Answer {
       { heading: 'Sources for this point', text: '', citations: resolveCitations(core, provision.citations) },
       ...sections,
     ],
-    factIds: [provision.id, ...relatedList.map((p) => p.id), ...relatedChanges],
+    factIds: [provision.id, ...relatedList.map((p) => p.id), ...notes.map((n) => n.id), ...relatedChanges],
   });
 }
 
@@ -157,7 +198,7 @@ export function issueView(core: Core, issue: Issue): Answer {
       ...positions.map(
         (p) => `• ${p.summary}${p.attributedTo ? ` — *per ${p.attributedTo}*` : ''}${statusMark(p)}`,
       ),
-      ...gaps.map((gap) => `• ${gap.note}`),
+      ...gaps.map((gap) => `• Not known: ${gap.note}`),
     ];
     sections.push({
       heading: partyNames[party],
@@ -203,6 +244,7 @@ export function issueView(core: Core, issue: Issue): Answer {
     title: issue.title,
     text: `${issue.summary}${statusMark(issue)}${disputed}`,
     sections,
+    citations: collectCitations(sections, resolveCitations(core, issue.citations)),
     factIds: [issue.id, ...issue.positions.map((p) => p.id), ...issue.notes.map((n) => n.id)],
   });
 }
@@ -233,7 +275,11 @@ export function singleFactView(core: Core, id: string): Answer {
   const entry = core.index.entry(id)!;
   let title = entry.title;
   let context = '';
-  if (entry.kind === 'plan-note') context = `\n*Background to the ${planLabel(core, entry.parent!)}.*`;
+  if (entry.kind === 'plan-note') {
+    const note = core.kb.plans.get(entry.parent!)!.notes.find((n) => n.id === id)!;
+    const figures = note.values.length ? `\n**Figures:** ${note.values.map(labelledValue).join(' · ')}` : '';
+    context = `${figures}\n*Background to the ${planLabel(core, entry.parent!)}.*`;
+  }
   if (entry.kind === 'event') {
     const event = core.kb.events.find((e) => e.id === id)!;
     title = `${humanDateRange(event.date, event.endDate)}: ${event.title}`;
@@ -245,7 +291,7 @@ export function singleFactView(core: Core, id: string): Answer {
   }
   if (entry.kind === 'plan') {
     const plan = core.kb.plans.get(id)!;
-    context = `\n*Proposed by:* ${plan.proposedBy}. *Date:* ${humanDate(plan.date)}. *Status:* ${plan.planStatus} Points: \`/plan ${plan.id}\`.`;
+    context = `\n*Proposed by:* ${plan.proposedBy}. *Date:* ${humanDate(plan.date)}. *Status:* ${plan.planStatus} Point by point: /plan.`;
   }
   return baseAnswer(core, {
     status: 'found',

@@ -1,17 +1,21 @@
 /**
- * The discord.js client: gateway with the Guilds intent only (slash commands need no privileged intent),
- * REST base from DISCORD_API_BASE, every interaction handed to the router. Connection trouble is logged;
- * reconnecting and resuming are discord.js's job. `stop()` (and SIGINT/SIGTERM, via main.ts) closes the
- * gateway cleanly.
+ * The gateway edge: the discord.js client with the Guilds intent only (slash commands need no privileged
+ * intent), REST base from DISCORD_API_BASE. Each INTERACTION_CREATE is answered by the shared interaction
+ * handler (src/interactions/, the same one the HTTP endpoint uses) and its response posted to Discord's
+ * callback route — this file only translates transport. Connection trouble is logged; reconnecting and
+ * resuming are discord.js's job. With SHARD_COUNT/SHARD_IDS it runs just those shards (discord.js's own
+ * sharding), and every log line about a shard or an interaction names the shard. `stop()` (and
+ * SIGINT/SIGTERM, via main.ts) closes the gateway cleanly.
  */
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes, type ClientOptions } from 'discord.js';
 import type { Command } from '../commands/types.js';
 import type { DiscordConfig } from '../config.js';
 import type { Core } from '../core.js';
+import { readInteraction } from '../interactions/api.js';
+import { createInteractionHandler } from '../interactions/handler.js';
 import { Cooldowns } from './cooldown.js';
 import { describeError, tokenSecrets, type Logger } from './log.js';
 import { fillInteractionDefaults, fillReadyDefaults } from './payloads.js';
-import { createRouter } from './router.js';
 
 export interface BotDeps {
   config: DiscordConfig;
@@ -36,23 +40,75 @@ export function clientOptions(config: DiscordConfig): ClientOptions {
     allowedMentions: { parse: [], repliedUser: false },
     // Slash commands need no guild data: do not hold interactions back long waiting for guilds to stream in.
     waitGuildTimeout: 3_000,
+    ...shardOptions(config),
   };
+}
+
+/** Discord's answer when an interaction is gone (expired, or already answered): retrying cannot help. */
+const GONE = new Set([10062, 40060]);
+
+/** The shards as discord.js options; none with no SHARD_COUNT, so nothing changes then. */
+function shardOptions(config: DiscordConfig): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  if (!config.shards) return {};
+  if (config.shards.count === 'auto') return { shards: 'auto' };
+  return { shards: config.shards.ids, shardCount: config.shards.count };
+}
+
+/**
+ * discord.js reads SHARDS and SHARD_COUNT from the environment when its options leave them at their
+ * defaults (its ShardingManager sets them for its children). Ours have been parsed already and are passed
+ * explicitly; `SHARD_COUNT=auto` would otherwise become NaN inside discord.js.
+ */
+function keepShardVariablesFromDiscordJs(): void {
+  delete process.env.SHARDS;
+  delete process.env.SHARD_COUNT;
 }
 
 export function createBot({ config, core, commands, logger }: BotDeps): Bot {
   for (const secret of tokenSecrets(config.token)) logger.addSecret(secret);
+  keepShardVariablesFromDiscordJs();
   const client = new Client(clientOptions(config));
-  const router = createRouter({ core, commands, cooldowns: new Cooldowns(config.cooldownSeconds), logger });
+  const handler = createInteractionHandler({
+    getCore: () => core,
+    commands,
+    cooldowns: new Cooldowns(config.cooldownSeconds),
+    logger,
+  });
   let stopping: Promise<void> | null = null;
+
+  /** Post the shared handler's response to the interaction's callback route; on failure, an apology. */
+  async function answer(raw: unknown, shard: number): Promise<void> {
+    const { id, token } = readInteraction(raw);
+    if (!id || !token) {
+      logger.warn('interaction without id or token ignored', { shard });
+      return;
+    }
+    const route = Routes.interactionCallback(id, token);
+    try {
+      await client.rest.post(route, { body: handler.handle(raw, { shard }), auth: false });
+    } catch (error) {
+      logger.error('interaction failed', { shard, id, ...describeError(error) });
+      if (error instanceof DiscordAPIError && (error.status === 404 || GONE.has(Number(error.code)))) return;
+      try {
+        await client.rest.post(route, { body: handler.fallback(raw), auth: false });
+      } catch (second) {
+        logger.error('could not tell the user about the failure', { shard, id, ...describeError(second) });
+      }
+    }
+  }
 
   // Runs before discord.js builds the interaction from the same packet (see payloads.ts).
   client.on(Events.Raw as never, (packet: { t?: string; d?: unknown }) => {
     if (packet?.t === 'INTERACTION_CREATE') fillInteractionDefaults(packet.d);
     else if (packet?.t === 'READY') fillReadyDefaults(packet.d, config.clientId);
   });
-  client.on(Events.InteractionCreate, (interaction) => {
-    void router.handle(interaction);
+  // The raw packet, as the HTTP endpoint gets it: discord.js's interaction objects are not needed.
+  client.ws.on('INTERACTION_CREATE' as never, (data: unknown, shard: number) => {
+    void answer(data, shard);
   });
+  client.on(Events.ShardReady, (shard, unavailable) =>
+    logger.info('shard ready', { shard, unavailable_guilds: unavailable?.size ?? 0 }),
+  );
   client.once(Events.ClientReady, (ready) => {
     const appId = ready.application.id;
     logger.info('ready', {
@@ -61,6 +117,8 @@ export function createBot({ config, core, commands, logger }: BotDeps): Bot {
       guilds: ready.guilds.cache.size,
       commands: commands.length,
       api: config.apiBase,
+      shards: (client.options.shards as number[]).join(','),
+      shard_count: client.options.shardCount,
     });
     if (appId !== config.clientId) {
       logger.warn('DISCORD_CLIENT_ID differs from the application of this token', {
@@ -91,7 +149,15 @@ export function createBot({ config, core, commands, logger }: BotDeps): Bot {
     client,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      logger.info('connecting', { api: config.apiBase });
+      logger.info('connecting', {
+        api: config.apiBase,
+        ...(config.shards
+          ? {
+              shard_count: config.shards.count,
+              shards: 'ids' in config.shards ? config.shards.ids.join(',') : 'auto',
+            }
+          : {}),
+      });
       await client.login(config.token);
       await ready;
     },

@@ -1,9 +1,10 @@
 /**
  * The one place where edge-agnostic command definitions become Discord application command JSON
- * (what `deploy-commands` registers and what the router reads options against). Lookup commands get the
+ * (what `deploy-commands` registers and what the interaction handler reads options against). Lookup commands get the
  * Discord-only options `hide` (ephemeral reply) and `target` (a member to address; only they are pinged).
  */
 import type { Command, CommandDefinition, CommandOption } from '../commands/types.js';
+import { clip } from '../text/clip.js';
 
 export const HIDE_OPTION = 'hide';
 export const TARGET_OPTION = 'target';
@@ -37,11 +38,6 @@ export interface ApiCommand {
 }
 
 const NAME = /^[-_\p{Ll}\p{N}]{1,32}$/u;
-
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
 
 function checkName(name: string, where: string): string {
   if (!NAME.test(name)) throw new Error(`${where}: "${name}" is not a valid Discord command/option name`);

@@ -4,6 +4,7 @@
  * values are quoted and stripped of control characters, so user input cannot forge log lines.
  */
 import type { LogLevel } from '../config.js';
+import { clip } from '../text/clip.js';
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -17,8 +18,33 @@ export interface Logger {
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
+/** Longest a field is written: user input is clipped here so one request cannot flood the log. */
+export const maxFieldLength = 300;
+
+/**
+ * A field the log must show in full — our own diagnostics, such as every problem of a broken knowledge
+ * base (clipping them would leave the third to fifth broken quote in a file unnamed). Lines become " | ".
+ */
+export class Whole {
+  constructor(readonly text: string) {}
+}
+
+export function whole(text: string): Whole {
+  return new Whole(text);
+}
+
 function formatValue(value: unknown): string {
   let text: string;
+  if (value instanceof Whole) {
+    return JSON.stringify(
+      value.text
+        .split(/\r?\n/)
+        .map((line) =>
+          line.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, ' '),
+        )
+        .join(' | '),
+    );
+  }
   if (value instanceof Error) text = `${value.name}: ${value.message}`;
   else if (typeof value === 'string') text = value;
   else if (value === undefined) text = 'undefined';
@@ -30,7 +56,7 @@ function formatValue(value: unknown): string {
     }
   }
   text = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, ' ');
-  if (text.length > 300) text = `${text.slice(0, 300)}…`;
+  if (text.length > maxFieldLength) text = clip(text, maxFieldLength + 1);
   return /^[\w.:/@#+-]+$/.test(text) ? text : JSON.stringify(text);
 }
 

@@ -44,6 +44,8 @@ export function coverage(kb: KnowledgeBase) {
   const disagreements = [...kb.issues.values()].reduce((n, issue) => n + issue.disagreements.length, 0);
   return {
     asOf: kb.meta.asOf,
+    latestReliable: kb.meta.latestReliable,
+    latestAny: kb.meta.latestAny,
     facts: facts.length,
     byKind,
     pointsPerPlan,
@@ -58,7 +60,7 @@ export function coverage(kb: KnowledgeBase) {
 
 export function formatCoverage(report: ReturnType<typeof coverage>): string {
   const lines = [
-    `Knowledge OK — as of ${report.asOf}`,
+    `Knowledge OK — as of ${report.asOf} (reviewed); latest reliable report ${report.latestReliable}; latest item of any kind ${report.latestAny}`,
     `Facts: ${report.facts} (${Object.entries(report.byKind)
       .map(([kind, n]) => `${kind} ${n}`)
       .join(', ')})`,

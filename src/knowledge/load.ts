@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { spelledDate } from '../text/dates.js';
 import { normaliseForMatching } from '../text/normalise.js';
 import { normaliseQuoteText } from './quotes.js';
 import {
@@ -277,7 +278,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
       }
     }
   }
-  if (meta) checkAsOf(meta.asOf, eventList, sourceList, problems);
+  if (meta) checkDates(meta, eventList, sourceList, problems);
 
   if (problems.length > 0) throw new KnowledgeError(problems);
 
@@ -555,54 +556,51 @@ function checkAliases(facts: Map<string, FactEntry>, problems: KnowledgeProblem[
   }
 }
 
-function checkAsOf(
-  asOf: string,
+/**
+ * The three dates of meta.json must be in order, nothing may be dated after the latest date of any
+ * item, and an event after the latest reliably reported development cannot be plainly "reported".
+ */
+function checkDates(
+  meta: Meta,
   events: TimelineEvent[],
   sources: Source[],
   problems: KnowledgeProblem[],
 ): void {
+  const after = (date: string, limit: string) => date.slice(0, limit.length) > limit;
+  if (after(meta.latestReliable, meta.latestAny) || after(meta.latestAny, meta.asOf)) {
+    problems.push({
+      file: 'meta.json',
+      path: 'latestReliable',
+      message: `dates out of order: latestReliable ${meta.latestReliable} ≤ latestAny ${meta.latestAny} ≤ asOf (reviewed) ${meta.asOf}`,
+    });
+  }
   for (const event of events) {
     for (const date of [event.date, event.endDate]) {
-      if (date && date.slice(0, asOf.length) > asOf) {
+      if (date && after(date, meta.latestAny)) {
         problems.push({
           file: 'timeline.json',
           path: `[${event.id}].date`,
-          message: `${date} is after the fact base's asOf date ${asOf} (meta.json)`,
+          message: `${date} is after the latest date of any item, ${meta.latestAny} (meta.json latestAny)`,
         });
       }
     }
-  }
-  for (const source of sources) {
-    if (source.date && source.date > asOf) {
+    if (event.status === 'reported' && after(event.date, meta.latestReliable)) {
       problems.push({
-        file: 'sources/sources.json',
-        path: `[${source.id}].date`,
-        message: `${source.date} is after the fact base's asOf date ${asOf} (meta.json)`,
+        file: 'timeline.json',
+        path: `[${event.id}].status`,
+        message: `${event.date} is after the latest reliably reported development, ${meta.latestReliable} (meta.json latestReliable): mark it "unverified" and say why, or move latestReliable`,
       });
     }
   }
-}
-
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "2025-12-02" → "2 December 2025", the way people write the date they ask about. */
-function spelledDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  const name = monthNames[Number(month) - 1] ?? '';
-  return [day ? String(Number(day)) : '', name, year].filter(Boolean).join(' ');
+  for (const source of sources) {
+    if (source.date && after(source.date, meta.latestAny)) {
+      problems.push({
+        file: 'sources/sources.json',
+        path: `[${source.id}].date`,
+        message: `${source.date} is after the latest date of any item, ${meta.latestAny} (meta.json latestAny)`,
+      });
+    }
+  }
 }
 
 function truncate(text: string, max: number): string {

@@ -68,7 +68,22 @@ const sheet = z
   .array(z.string().regex(/^[A-K]2?(?:\.\S+)?$/, 'must be a fact-sheet line id such as "A.6" or "E.ZNPP.RU"'))
   .min(1, 'must name the fact-sheet line(s) it encodes, e.g. ["A.6"]');
 
-const valueUnits = ['troops', 'usd', 'eur', 'days', 'years', 'percent', 'km', 'points', 'people'] as const;
+const valueUnits = [
+  'troops',
+  'usd',
+  'eur',
+  'hours',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'year',
+  'percent',
+  'km',
+  'points',
+  'people',
+  'count',
+] as const;
 const planIds = ['us-28', 'us-ua-20', 'eu-6'] as const;
 /**
  * Structured assertions a fact makes, for the fact check: who (subject) does or says what (claim),
@@ -96,7 +111,10 @@ const factFields = {
   assertions: z.array(Assertion).optional(),
 };
 
-/** A number that is the point of a provision: troop cap 600,000, $100 billion, 100 days. */
+/**
+ * A figure the fact sheet gives: troop cap 600,000, $100 billion, 100 days. `label` says whose figure it is
+ * and what it counts; `year` is a calendar year (2040), `count` a plain number whose label names the thing.
+ */
 export const Value = z.strictObject({
   label: text,
   amount: z.number().finite(),
@@ -166,6 +184,8 @@ export const Topic = z.strictObject({
   ...factFields,
   title: text,
   aliases: z.array(text).default([]),
+  /** Figures of the thread that no point of a plan carries: positions, events, context (attributed in the label). */
+  values: z.array(Value).default([]),
   provisions: z.array(slug).default([]),
   changes: z.array(Change).default([]),
   related: z.array(slug).default([]),
@@ -255,10 +275,23 @@ export const Actor = z.strictObject({
 export type Actor = z.infer<typeof Actor>;
 export const ActorsFile = z.array(Actor);
 
+/**
+ * The fact base's dates, kept apart so no reply implies that the newest headline is the present:
+ * when it was last reviewed against the fact sheet (`asOf`, the date every answer is "as of"), its
+ * latest reliably reported development, and the latest date of any item at all, however weak.
+ */
 export const Meta = z.strictObject({
-  asOf: isoDate,
-  asOfNote: text,
   title: text,
+  /** When the fact base was last reviewed against the fact sheet ("reviewed 1 Dec 2026"). */
+  asOf: isoDate,
+  /** The latest development found in reliable reporting ("latest reliable report 4 Jun 2026"). */
+  latestReliable: isoDate,
+  latestReliableNote: text,
+  /** The latest date of any item or source, headline-only ones included; nothing is dated later. */
+  latestAny: looseDate,
+  latestAnyNote: text,
+  /** What the dates mean and what no source shows, in a sentence or three. */
+  asOfNote: text,
   corrections: text,
   repository: z.url().optional(),
   /** What the fact base knows it does not know (fact sheet section K). */
@@ -334,6 +367,8 @@ export const Lexicon = z.strictObject({
     }),
   ),
   planWords: phrases,
+  /** Words before a point's number ("point 7", "item 3"). */
+  pointWords: phrases,
   /** Short forms of the parties that parties.json does not list ("EU" → europe). */
   parties: z.record(z.string().min(1), PartyId),
   intents: z.strictObject(
@@ -345,7 +380,11 @@ export const Lexicon = z.strictObject({
   units: z.record(z.string().min(1), phrases),
   /** The units a question phrase asks for ("how long" → days, months, years, hours, km). */
   questionUnits: z.record(z.string().min(1), z.array(z.string().min(1))),
+  /** Words asking for the present state ("now", "currently"): a figure of today beats what a plan sets. */
+  presentCues: phrases,
   roles: phrases,
+  /** Words asking who made a plan ("wrote", "drew up", "signed"): answered by the plan's authors. */
+  authorship: phrases,
   outOfScope: phrases,
   verbatimCues: phrases,
   /** How claims are read by the fact check (src/answers/factcheck/). */

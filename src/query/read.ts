@@ -31,7 +31,15 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
     spans.filter((s) => !planSpans.some((p) => s.start >= p.start && s.end <= p.end)).map((s) => s.value);
   const parties = unique(outsidePlans(vocabulary.parties.matchAll(words)));
   const people = unique(outsidePlans(vocabulary.people.matchAll(words)));
-  const topics = unique(vocabulary.topics.matchAll(words).map((s) => s.value));
+  // A party's name is no topic ("the EU says…" is not about EU membership).
+  const partySpans = vocabulary.parties.matchAll(words);
+  const topics = unique(
+    vocabulary.topics
+      .matchAll(words)
+      .filter((t) => !partySpans.some((p) => p.start === t.start && p.end === t.end))
+      .map((s) => s.value),
+  );
+  const roles = unique(vocabulary.roles.matchAll(words).map((s) => s.value));
   const dates = findDates(words);
   const figures = findFigures(words, cleaned, planSpans, point, vocabulary);
   const negated = vocabulary.negations.matchAll(words).length > 0;
@@ -60,6 +68,7 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
     parties,
     people,
     topics,
+    roles,
     figures,
     dates,
     negated,
@@ -99,6 +108,8 @@ function decideIntent({ cues, plans, point, parties, people, content }: Signals)
   if (cues.has('compare')) return 'compare';
   if (cues.has('what-changed')) return 'what-changed';
   if (plans.length >= 2) return 'compare';
+  // "How many points does the 20-point plan have?": the plan at a glance, with its count.
+  if (plans.length === 1 && content.length === 0) return 'plan-overview';
   if (cues.has('figure')) return 'figure';
   if (cues.has('party-position') && (parties.length > 0 || people.length > 0)) return 'party-position';
   if (plans.length === 1 && (cues.has('plan-overview') || content.length === 0)) return 'plan-overview';
@@ -184,13 +195,10 @@ function findPoint(
   let found: { number: number; part?: string; at: number } | undefined;
   for (let i = 0; i < words.length && !found; i += 1) {
     const afterPlan = planSpans.some((s) => s.end === i);
-    const marker =
-      ['point', 'no', 'number', 'item', 'paragraph', 'article'].includes(words[i]!) && !inPlan(i);
+    const marker = vocabulary.pointWords.has(words[i]!) && !inPlan(i);
     const at = marker ? i + 1 : afterPlan ? i : -1;
     const match = at >= 0 ? /^(\d{1,2})([a-e])?$/.exec(words[at] ?? '') : null;
     if (!match || inPlan(at)) continue;
-    // "article 5" is the NATO clause, not a point.
-    if (words[i] === 'article') continue;
     found = { number: Number(match[1]), ...(match[2] ? { part: match[2] } : {}), at };
   }
   if (!found) return undefined;
@@ -257,12 +265,9 @@ function findFigures(
   words.forEach((word, i) => {
     if (!/^\d+(?:\.\d+)?$/.test(word)) return;
     if (planSpans.some((s) => i >= s.start && i < s.end)) return;
-    if (
-      point &&
-      Number(word) === point.number &&
-      ['point', 'no', 'number', 'item'].includes(words[i - 1] ?? '')
-    )
-      return;
+    // Numbers that name a point ("point 8", "us 28 6") are no figures.
+    if (vocabulary.pointWords.has(words[i - 1] ?? '')) return;
+    if (point && Number(word) === point.number && planSpans.some((s) => s.end === i)) return;
     if (months[words[i - 1] ?? ''] || months[words[i + 1] ?? ''] || /^20\d\d$/.test(word)) return;
     const unit = vocabulary.units.matchAt(words, i + 1)?.value;
     const amount = Number(word);

@@ -53,6 +53,8 @@ export interface Query {
   people: string[];
   /** Topics named by title or alias (topic ids). */
   topics: string[];
+  /** Role words ("defence minister", "envoy", "negotiator"), as the lexicon writes them. */
+  roles: string[];
   figures: Figure[];
   dates: QueryDate[];
   /** The question contains a negation ("not", "never", "dropped"). */

@@ -17,6 +17,8 @@ export interface Vocabulary {
   planNames: PhraseTable<PlanId>;
   planNicknames: PhraseTable<PlanId>;
   planWords: PhraseTable<true>;
+  /** Words before a point's number ("point", "pt" after rewriting, "item"). */
+  pointWords: ReadonlySet<string>;
   /** The number each plan is named after (28, 20, 6). */
   planNumbers: ReadonlyMap<number, PlanId>;
   intents: PhraseTable<Intent>;
@@ -24,7 +26,9 @@ export interface Vocabulary {
   units: PhraseTable<string>;
   /** Question phrases → the units they ask for ("how long" → days, years …). */
   questionUnits: PhraseTable<string[]>;
-  roles: PhraseTable<true>;
+  roles: PhraseTable<string>;
+  presentCues: PhraseTable<true>;
+  authorship: PhraseTable<true>;
   outOfScope: PhraseTable<string>;
   verbatimCues: PhraseTable<true>;
   parties: PhraseTable<PartyId>;
@@ -124,12 +128,15 @@ function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     planNames,
     planNicknames,
     planWords: table(lexicon.planWords.map((w) => [w, true as const])),
+    pointWords: new Set(lexicon.pointWords.flatMap(phraseWords)),
     planNumbers: new Map(lexicon.planNames.map((p) => [p.number, p.plan])),
     intents,
     negations: table(lexicon.negations.map((w) => [w, true as const])),
     units,
     questionUnits: table(Object.entries(lexicon.questionUnits)),
-    roles: table(lexicon.roles.map((w) => [w, true as const])),
+    roles: table(lexicon.roles.map((w) => [w, w])),
+    presentCues: table(lexicon.presentCues.map((w) => [w, true as const])),
+    authorship: table(lexicon.authorship.map((w) => [w, true as const])),
     outOfScope: table(lexicon.outOfScope.map((w) => [w, w])),
     verbatimCues: table(lexicon.verbatimCues.map((w) => [w, true as const])),
     parties,

@@ -1,6 +1,6 @@
 /**
  * Component state lives in the custom id (≤ 100 characters), never in memory, so buttons and menus keep
- * working after a restart. One encoder and one decoder, shared by the renderer and the Discord router.
+ * working after a restart. One encoder and one decoder, shared by the renderer and the interaction handler (src/interactions/).
  */
 export const maxCustomIdLength = 100;
 

@@ -1,7 +1,17 @@
-import type { Answer, ResolvedCitation, Verdict } from '../answers/types.js';
+import { verdictLabel } from '../answers/common.js';
+import type { Answer, Verdict } from '../answers/types.js';
+import { wellFormed } from '../text/clip.js';
 import { encodeCustomId } from './custom-ids.js';
-import { wellFormed } from '../answers/common.js';
-import { citationLine, clipText, neutraliseMentions } from './format.js';
+import {
+  citationBody,
+  citationHead,
+  citationNumbers,
+  clipText,
+  footerParts,
+  inlineSources,
+  neutraliseMentions,
+  sectionMarkers,
+} from './format.js';
 
 /**
  * Answer → Discord message payload (plain API JSON). Every Discord limit is enforced here and only here:
@@ -22,8 +32,6 @@ export const limits = {
   optionText: 100,
 } as const;
 
-/** Room we keep for the description so fields still fit in the 6000-character total. */
-const descriptionBudget = 1800;
 const ephemeralFlag = 64;
 /** What a fact id looks like: the only ids a component may carry. */
 const factId = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -95,73 +103,130 @@ const verdictStyle: Record<Verdict, { colour: number; mark: string }> = {
   not_in_sources: { colour: 0x808080, mark: '❔' },
 };
 
+/** The body of a reply — its description — fits one screen; the rest is behind the buttons. */
+export const bodyBudget = 1500;
+/** The answer's own text gets most of the body; sections share what is left. */
+const textBudget = 900;
+/** A section's text in the body: a glance, not the whole fact. */
+const sectionBudget = 260;
+/** A listing item (a plan's point, an event) in the body: one line. */
+const listingItemBudget = 140;
+
 export function renderDiscord(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
-  const numbered = answer.citations;
-  const numberOf = numberOfCitation(numbered);
-  const fields: DiscordEmbed['fields'] = [];
+  return options.fullSources ? sourcesPayload(answer, options) : answerPayload(answer, options);
+}
 
+/**
+ * The reply itself: title, a body of at most ~1,500 characters — the answer first, then each section in
+ * brief with its source numbers — one short Sources field with the first few references, the footer.
+ * Everything else (full quotes, every source, every section in full) is behind the Sources button.
+ */
+function answerPayload(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
+  const numberOf = citationNumbers(answer);
+  const label = answer.verdict ? verdictLabel(answer.verdict) : '';
+  // the verdict in words first, unless the answer already opens with it
+  const verdict = label && !answer.text.replace(/^\W+/, '').startsWith(label) ? `**${label}.** ` : '';
+  const body = [clipText(`${verdict}${answer.text}`, textBudget)];
+  let used = body[0]!.length;
+  let shown = 0;
   for (const section of answer.sections) {
-    const refs = section.citations.map(numberOf).filter((n) => n > 0);
-    const marker = refs.length ? ` ${[...new Set(refs)].map((n) => `[${n}]`).join('')}` : '';
-    const body = options.fullSources
-      ? section.citations.map((c) => citationLine(c, numberOf(c), true)).join('\n')
-      : section.text;
-    fields.push({
-      name: clipText(neutraliseMentions(section.heading) || '\u200b', limits.fieldName),
-      value: clipText(
-        neutraliseMentions(`${body || '—'}${options.fullSources ? '' : marker}`),
-        limits.fieldValue,
-      ),
-    });
+    const markers = sectionMarkers(section, numberOf);
+    const text = section.text.trim();
+    const block = answer.listing
+      ? clipText(
+          `• **${section.heading}**${markers ? ` ${markers.replace(/\].*/, ']')}` : ''}${text ? ` — ${oneLine(text)}` : ''}`,
+          listingItemBudget,
+        )
+      : `**${clipText(section.heading, 120)}**${markers ? ` ${markers}` : ''}${text ? `\n${clipText(text, sectionBudget)}` : ''}`;
+    const separator = answer.listing && shown > 0 ? '\n' : '\n\n';
+    if (used + separator.length + block.length > bodyBudget - 60) break;
+    body.push(separator, block);
+    used += separator.length + block.length;
+    shown += 1;
   }
-  let sourcesField: DiscordEmbed['fields'][number] | undefined;
-  if (!options.fullSources && numbered.length > 0) {
-    sourcesField = {
-      name: 'Sources',
-      value: clipText(
-        neutraliseMentions(
-          numbered
-            .slice(0, 8)
-            .map((c, i) => citationLine(c, i + 1, false))
-            .join('\n') + (numbered.length > 8 ? `\n…and ${numbered.length - 8} more (button below)` : ''),
-        ),
-        limits.fieldValue,
-      ),
-    };
+  const left = answer.sections.length - shown;
+  if (left > 0) {
+    const where = answer.citations.length > 0 && answer.status === 'found' ? ' (Sources button)' : '';
+    // name what is left, when there is room, so the reader knows whether to open it
+    const names = answer.listing
+      ? ''
+      : `: ${answer.sections
+          .slice(shown)
+          .map((x) => x.heading)
+          .join(' · ')}`;
+    const note = `…${left} more ${left === 1 ? 'part' : 'parts'}${where}`;
+    body.push(`\n\n*${clipText(`${note}${names}`, Math.max(note.length, bodyBudget - used - 6))}*`);
   }
 
-  const footer = clipText(
-    neutraliseMentions(
-      [
-        `As of ${answer.asOf}`,
-        answer.page ? `page ${answer.page.index}/${answer.page.count}` : '',
-        answer.factIds.length ? `facts: ${answer.factIds.slice(0, 6).join(', ')}` : '',
-        numbered.some((c) => c.weak) ? '⚠ weak source tier' : '',
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    ),
-    limits.footer,
-  );
+  const fields: DiscordEmbed['fields'] = [];
+  if (answer.citations.length > 0) {
+    const list = answer.citations
+      .slice(0, inlineSources)
+      .map((c) => clipText(citationHead(c, numberOf(c)), 90));
+    const more = answer.citations.length - list.length;
+    if (more > 0) list.push(`…and ${more} more (Sources button)`);
+    fields.push({ name: 'Sources', value: clipText(neutraliseMentions(list.join('\n')), limits.fieldValue) });
+  }
   const embed: DiscordEmbed = {
-    title: clipText(
-      `${answer.verdict ? `${verdictStyle[answer.verdict].mark} ` : ''}${neutraliseMentions(answer.title) || 'Answer'}`,
-      limits.title,
-    ),
-    description: clipText(neutraliseMentions(answer.text), descriptionBudget),
+    title: embedTitle(answer),
+    description: clipText(neutraliseMentions(body.join('')), bodyBudget),
     color: answer.verdict ? verdictStyle[answer.verdict].colour : colours[answer.status],
-    fields: fields.slice(0, limits.fields - 2),
-    footer: { text: footer },
+    fields,
+    footer: { text: footerText(answer) },
   };
-  if (fields.length > limits.fields - 2) {
+  fitEmbedTotal(embed, undefined);
+  return finish(embed, answer, options);
+}
+
+/** The Sources button's reply: every reference in full — its quotes or notes, its link — one field each. */
+function sourcesPayload(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
+  const numberOf = citationNumbers(answer);
+  const fields = answer.citations.map((c) => ({
+    name: clipText(neutraliseMentions(citationHead(c, numberOf(c))), limits.fieldName),
+    value: clipText(neutraliseMentions(citationBody(c).join('\n')) || '—', limits.fieldValue),
+  }));
+  const embed: DiscordEmbed = {
+    title: embedTitle(answer),
+    description: clipText(
+      neutraliseMentions(
+        answer.sections.length > 0
+          ? `Sources for: ${answer.sections.map((s) => s.heading).join('; ')}`
+          : answer.text,
+      ),
+      bodyBudget,
+    ),
+    color: colours[answer.status],
+    fields: fields.slice(0, limits.fields - 1),
+    footer: { text: footerText(answer) },
+  };
+  if (fields.length > limits.fields - 1) {
     embed.fields.push({
       name: '…',
-      value: `${fields.length - (limits.fields - 2)} more sections not shown.`,
+      value: `${fields.length - (limits.fields - 1)} more sections not shown.`,
     });
   }
-  if (sourcesField) embed.fields.push(sourcesField);
-  fitEmbedTotal(embed, sourcesField);
+  fitEmbedTotal(embed, undefined);
+  return finish(embed, answer, options);
+}
 
+function embedTitle(answer: Answer): string {
+  return clipText(
+    `${answer.verdict ? `${verdictStyle[answer.verdict].mark} ` : ''}${neutraliseMentions(answer.title) || 'Answer'}`,
+    limits.title,
+  );
+}
+
+function footerText(answer: Answer): string {
+  const parts = footerParts(answer);
+  if (answer.factIds.length) parts.push(`facts: ${answer.factIds.slice(0, 6).join(', ')}`);
+  return clipText(neutraliseMentions(parts.join(' · ')), limits.footer);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+function finish(embed: DiscordEmbed, answer: Answer, options: DiscordRenderOptions): DiscordPayload {
   const payload: DiscordPayload = {
     embeds: [embed],
     components: components(answer, options),
@@ -173,11 +238,6 @@ export function renderDiscord(answer: Answer, options: DiscordRenderOptions): Di
   }
   if (options.hide) payload.flags = ephemeralFlag;
   return payload;
-}
-
-function numberOfCitation(list: readonly ResolvedCitation[]) {
-  return (c: ResolvedCitation) =>
-    list.findIndex((x) => x.sourceId === c.sourceId && x.quote === c.quote && x.note === c.note) + 1;
 }
 
 /** Characters an embed counts against Discord's 6000 total, in UTF-16 code units (the stricter count). */

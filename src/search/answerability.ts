@@ -13,16 +13,24 @@ export type Refusal =
   | { reason: 'after-as-of'; asOf: string }
   | { reason: 'known-gap'; note: string };
 
-export function refusalFor(kb: KnowledgeBase, query: Query): Refusal | undefined {
+export function refusalFor(
+  kb: KnowledgeBase,
+  query: Query,
+  best?: { id: string; kind: string },
+): Refusal | undefined {
   if (query.offTopic.length > 0) return { reason: 'off-topic', words: query.offTopic };
   const point = query.point;
   if (point?.plan && !point.id) {
-    const count = [...kb.provisions.values()].filter((p) => p.plan === point.plan).length;
+    const count =
+      kb.plans.get(point.plan)?.pointCount ??
+      [...kb.provisions.values()].filter((p) => p.plan === point.plan).length;
     return { reason: 'no-such-point', plan: point.plan, number: point.number, count };
   }
   if (query.dates.some((date) => afterAsOf(date, kb.meta.asOf))) {
     return { reason: 'after-as-of', asOf: kb.meta.asOf };
   }
+  const holder = otherSidesHolder(kb, query, best);
+  if (holder) return { reason: 'known-gap', note: holder };
   const partyGap = partyGapFor(kb, query);
   if (partyGap) return { reason: 'known-gap', note: partyGap };
   if (query.verbatim) {
@@ -41,11 +49,28 @@ function afterAsOf(date: Query['dates'][number], asOf: string): boolean {
 }
 
 /**
+ * "Who is Ukraine's defence minister?": a role asked of one party, where the best match holds that role for
+ * another (Germany's defence minister): the fact base does not know the office-holder asked about.
+ */
+function otherSidesHolder(
+  kb: KnowledgeBase,
+  query: Query,
+  best: { id: string; kind: string } | undefined,
+): string | undefined {
+  if (query.intent !== 'who' || query.roles.length === 0 || query.parties.length === 0) return undefined;
+  if (best?.kind !== 'actor' || query.people.includes(best.id)) return undefined;
+  const side = kb.actors.get(best.id)?.side;
+  if (!side || query.parties.includes(side as never)) return undefined;
+  return `who holds the role of ${query.roles[0]} for ${kb.actors.get(query.parties[0]!)?.name ?? query.parties[0]} is not recorded.`;
+}
+
+/**
  * "What does the EU say about amnesty?": one party asked about, on a topic whose issue records that no
  * position of that party is known (issues.json gaps) and lists none.
  */
 function partyGapFor(kb: KnowledgeBase, query: Query): string | undefined {
-  if (query.parties.length !== 1 || query.topics.length === 0) return undefined;
+  // The party asked about is the first one named ("europe's position on ukrainian elections").
+  if (query.parties.length === 0 || query.topics.length === 0) return undefined;
   const party = query.parties[0]!;
   for (const topic of query.topics) {
     const issue = kb.issuesByTopic.get(topic);

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { FactEntry, FactKind } from '../knowledge/load.js';
 import { withinEdits } from '../text/edits.js';
 import { normaliseForMatching, stem, tokenize } from '../text/normalise.js';
+import { topK } from './top.js';
 
 /**
  * Free text → ranked facts with a confidence.
@@ -227,23 +228,22 @@ export class SearchIndex {
       }
     }
 
-    let hits: SearchHit[] = [...scores.entries()]
-      .map(([doc, s]) => ({
-        id: this.docs[doc]!.entry.id,
-        kind: this.docs[doc]!.entry.kind,
-        confidence: Math.min(1, s.explained / total),
-        matchedBy: s.by,
-        score: s.score,
-      }))
-      .sort(
-        (a, b) =>
-          round(b.confidence) - round(a.confidence) ||
-          matchRank[a.matchedBy] - matchRank[b.matchedBy] ||
-          b.score - a.score ||
-          kindRank[a.kind] - kindRank[b.kind],
-      )
-      .slice(0, limit)
-      .map(({ score: _score, ...hit }) => hit);
+    const scored = [...scores.entries()].map(([doc, s]) => ({
+      id: this.docs[doc]!.entry.id,
+      kind: this.docs[doc]!.entry.kind,
+      confidence: Math.min(1, s.explained / total),
+      matchedBy: s.by,
+      score: s.score,
+    }));
+    let hits: SearchHit[] = topK(
+      scored,
+      limit,
+      (a, b) =>
+        round(b.confidence) - round(a.confidence) ||
+        matchRank[a.matchedBy] - matchRank[b.matchedBy] ||
+        b.score - a.score ||
+        kindRank[a.kind] - kindRank[b.kind],
+    ).map(({ score: _score, ...hit }) => hit);
 
     if (exactDoc !== undefined && allowed(exactDoc)) {
       const entry = this.docs[exactDoc]!.entry;

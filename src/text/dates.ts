@@ -33,3 +33,30 @@ export function humanDateRange(start: string, end?: string): string {
   }
   return `${a.day}–${b.day} ${a.month} ${a.year}`;
 }
+
+/** Rewrites full ISO dates inside prose ("on 2026-01-06") into the human form ("on 6 Jan 2026"). */
+export function humaniseDates(text: string): string {
+  return text.replace(/(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])/g, (iso) => humanDate(iso));
+}
+
+const fullMonthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2025-12-02" → "2 December 2025": the spelled-out form people type when they ask about a date. */
+export function spelledDate(iso: string): string {
+  const p = parts(iso);
+  if (!p) return iso;
+  return [p.day, fullMonthNames[monthNames.indexOf(p.month)], p.year].filter(Boolean).join(' ');
+}

@@ -178,7 +178,7 @@ describe('every answer', () => {
     'witkoff and kushner met putin in moscow on 2 dec',
   ];
 
-  it.each(claims)('says the verdict in plain words first, then evidence with quotes before references: %s', (claim) => {
+  it.each(claims)('says the verdict in plain words first, then the evidence it rests on: %s', (claim) => {
     const answer = answerFactcheck(core, claim);
     expect(answer.title).toMatch(/^Fact-check: /);
     const [first, second] = answer.text.split('\n');
@@ -187,11 +187,7 @@ describe('every answer', () => {
     expect(answer.text).not.toMatch(/depends_on_plan|not_in_sources/);
     for (const id of answer.factIds) expect(core.kb.facts.has(id), id).toBe(true);
     if (answer.verdict !== 'not_in_sources') expect(answer.citations.length).toBeGreaterThan(0);
-    for (const section of answer.sections) {
-      const firstReference = section.citations.findIndex((c) => c.quote === undefined);
-      const lastQuote = section.citations.map((c) => c.quote !== undefined).lastIndexOf(true);
-      if (firstReference >= 0) expect(lastQuote).toBeLessThan(firstReference);
-    }
+    for (const section of answer.sections) expect(section.text.length).toBeGreaterThan(0);
   });
 
   it('is the same for the same claim', () => {

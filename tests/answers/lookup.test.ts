@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lookupAnswer } from '../../src/answers/lookup.js';
-import { maxQueryLength, parsePointReference } from '../../src/answers/reading.js';
+import { maxQueryLength } from '../../src/answers/reading.js';
+import { readQuery, vocabularyOf } from '../../src/query/index.js';
 import type { Answer } from '../../src/answers/types.js';
 import { loadCore, type Core } from '../../src/core.js';
 
@@ -95,9 +96,10 @@ describe('/provision troop-cap', () => {
   });
 
   it('lists every section citation among the answer citations (so each [n] has a source line)', () => {
-    const key = (c: { sourceId: string; quote?: string; note?: string }) =>
-      `${c.sourceId}|${c.quote ?? ''}|${c.note ?? ''}`;
+    // one entry per reference: a section's source is listed once, its quotes and notes merged
+    const key = (c: { sourceId: string }) => c.sourceId;
     const listed = new Set(answer.citations.map(key));
+    expect(listed.size).toBe(answer.citations.length);
     for (const section of answer.sections)
       for (const c of section.citations) expect(listed.has(key(c)), key(c)).toBe(true);
   });
@@ -106,6 +108,47 @@ describe('/provision troop-cap', () => {
     for (const query of ['troop cap', 'TROOP-CAP', '600k', 'army cap', 'six hundred thousand']) {
       expect(lookupAnswer(core, 'provision', query).factIds[0], query).toBe('troop-cap');
     }
+  });
+});
+
+describe('figures of a thread', () => {
+  it('a topic shows every figure it carries, with what each one counts', () => {
+    const topic = core.kb.topics.get('frozen-assets')!;
+    expect(topic.values.length).toBeGreaterThan(0);
+    const answer = lookupAnswer(core, 'provision', 'frozen-assets');
+    for (const value of topic.values) expect(answer.text).toContain(value.label);
+    expect(answer.text).toMatch(/Euroclear[^·]*€140 billion/);
+  });
+
+  it("a provision's figures are labelled too", () => {
+    const answer = lookupAnswer(core, 'provision', 'us-ua-20-12');
+    const provision = core.kb.provisions.get('us-ua-20-12')!;
+    for (const value of provision.values) expect(answer.text).toContain(`${value.label}: `);
+  });
+
+  it('a thread with no point in any plan shows the plan notes filed under it, point by point', () => {
+    const answer = lookupAnswer(core, 'provision', 'e3-counterproposal');
+    const notes = [...core.kb.plans.values()].flatMap((plan) =>
+      plan.notes.filter((note) => note.topics.includes('e3-counterproposal')),
+    );
+    expect(notes.length).toBeGreaterThan(1);
+    for (const note of notes) {
+      expect(answer.sections.map((s) => s.heading)).toContain(note.title);
+      expect(answer.factIds).toContain(note.id);
+    }
+  });
+
+  it('comparing a thread no plan has a point on gives its point-by-point view, not empty sides', () => {
+    const answer = lookupAnswer(core, 'ask', 'compare the E3 counter-proposal with the 28-point plan');
+    expect(answer.factIds[0]).toBe('e3-counterproposal');
+    expect(answer.sections.some((s) => s.text.includes('No point on this topic'))).toBe(false);
+    expect(answer.sections.some((s) => /600,000/.test(s.text))).toBe(true);
+  });
+
+  it('a plan note shows its figures', () => {
+    const note = core.kb.plans.get('us-ua-20')!.notes.find((n) => n.values.length > 0)!;
+    const answer = lookupAnswer(core, 'provision', note.id);
+    for (const value of note.values) expect(answer.text).toContain(value.label);
   });
 });
 
@@ -251,7 +294,7 @@ describe('ambiguous: "did you mean"', () => {
     expect(a.suggestions).toEqual(expect.arrayContaining(['troop-cap', 'foreign-troops']));
     expect(a.factIds).toEqual([]);
     for (const id of a.suggestions) expect(core.index.entry(id), id).toBeDefined();
-    for (const id of a.suggestions) expect(a.text).toContain(`\`${id}\``);
+    for (const id of a.suggestions) expect(a.text).toContain(core.index.entry(id)!.title);
   });
 
   it('every ambiguous answer offers between one and five existing suggestions', () => {
@@ -287,7 +330,7 @@ describe('point references', () => {
   ];
   for (const [query, id] of cases) {
     it(`"${query}" → ${id}`, () => {
-      expect(parsePointReference(core, query)).toBe(id);
+      expect(readQuery(query, vocabularyOf(core.kb)).point?.id).toBe(id);
       const a = lookupAnswer(core, 'provision', query);
       expect(a.status).toBe('found');
       expect(a.factIds[0]).toBe(id);
@@ -311,7 +354,7 @@ describe('point references', () => {
       'us-28-99',
       'point 7 of the 6-point plan',
     ]) {
-      expect(parsePointReference(core, query), query).toBeUndefined();
+      expect(readQuery(query, vocabularyOf(core.kb)).point?.id, query).toBeUndefined();
       const a = lookupAnswer(core, 'provision', query);
       expect(
         a.factIds.some((id) => /^(us-28-(29|99)|us-ua-20-21|eu-6-7)$/.test(id)),

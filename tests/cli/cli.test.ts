@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answers/types.js';
 import { findCommand } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
+import { humanDate } from '../../src/text/dates.js';
 import { requiredCommands } from '../fixtures/commands.js';
 
 /**
@@ -21,7 +22,12 @@ interface Run {
   stderr: string;
 }
 
-function run(script: string, args: readonly string[], input?: string): Promise<Run> {
+function run(
+  script: string,
+  args: readonly string[],
+  input?: string,
+  env: Record<string, string> = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       cwd: root,
@@ -32,6 +38,7 @@ function run(script: string, args: readonly string[], input?: string): Promise<R
         ENV_FILE: join(root, 'no-such.env'),
         FORCE_COLOR: '0',
         NO_COLOR: '1',
+        ...env,
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -45,7 +52,8 @@ function run(script: string, args: readonly string[], input?: string): Promise<R
   });
 }
 
-const cli = (args: readonly string[], input?: string) => run('src/cli.ts', args, input);
+const cli = (args: readonly string[], input?: string, env?: Record<string, string>) =>
+  run('src/cli.ts', args, input, env);
 
 let core: Core;
 beforeAll(() => {
@@ -86,14 +94,42 @@ describe('cli: one command', () => {
     );
   });
 
-  it('without --json prints the text answer with quotes, sources and the as-of date', async () => {
-    const result = await cli(['provision', 'troop', 'cap']);
+  it('without --json prints the text answer within 40 lines of 80 columns, sources and the as-of date', async () => {
+    const result = await cli(['provision', 'troop', 'cap'], undefined, { COLUMNS: '80' });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout.startsWith('Size of Ukraine')).toBe(true);
-    expect(result.stdout).toContain('\nSources\n');
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(40);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(result.stdout).toMatch(/\nSources( \(\d+ of \d+\))?\n/);
+    expect(result.stdout).toMatch(new RegExp(`(As of|reviewed) ${humanDate(asOf)}`));
+    expect(lines.at(-1)).toMatch(/^facts: troop-cap/);
+  });
+
+  it('--sources shows every source in full, with its verbatim quotes', async () => {
+    const result = await cli(['provision', 'troop-cap', '--sources']);
+    expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/“[^”]*600,000[^”]*”/);
-    expect(result.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^As of ${asOf}`));
+    expect(result.stdout).toContain('anonymous, low reliability');
+  });
+
+  it('reads words without a command as a question, and suggests the command meant by a typo', async () => {
+    const [question, typo] = await Promise.all([
+      cli(['how', 'many', 'troops', 'can', 'Ukraine', 'keep?', '--json']),
+      cli(['provison', 'troop-cap']),
+    ]);
+    expect(JSON.parse(question.stdout)).toMatchObject({ command: 'ask', status: 'found' });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/Did you mean \/provision\?/);
+  });
+
+  it('--help and -h explain a command', async () => {
+    const [all, one] = await Promise.all([cli(['--help']), cli(['provision', '-h'])]);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('■ /provision');
+    expect(one.code).toBe(0);
+    expect(one.stdout.startsWith('/provision')).toBe(true);
   });
 
   it('an out-of-scope question is an answer (not found), exit 0', async () => {
@@ -109,11 +145,12 @@ describe('cli: bad input gets a clear message, a non-zero exit and no stack trac
   const cases: [string, string[], RegExp][] = [
     ['an empty query', ['provision', ''], /needs some words/],
     ['no words at all', ['ask'], /needs some words/],
-    ['an unknown command', ['frobnicate', 'troop-cap'], /Unknown command "frobnicate".*\/provision/],
+    ['an unknown command', ['/frobnicate', 'troop-cap'], /Unknown command "frobnicate".*\/provision/],
     ['an unknown option', ['provision', 'troop-cap', '--colour', 'red'], /has no option --colour/],
     ['an option without its value', ['plan', 'us-28', '--page'], /--page needs a value/],
     ['a page that is not a number', ['plan', 'us-28', '--page', 'two'], /whole number/],
     ['10,000 characters', ['ask', 'a'.repeat(10_000)], /10000 characters.*300/],
+    ['a 96 kB list of fact ids', ['sources', 'us-28-6,'.repeat(12_000)], /too long.*300/],
     ['control characters', ['ask', 'troop\u0007cap\u001b[2J'], /control characters/],
   ];
 
@@ -128,7 +165,7 @@ describe('cli: bad input gets a clear message, a non-zero exit and no stack trac
   });
 
   it('with --json, bad input is still one JSON object with status error', async () => {
-    const result = await cli(['frobnicate', '--json']);
+    const result = await cli(['/frobnicate', '--json']);
     expect(result.code).not.toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines.length).toBe(1);
@@ -140,6 +177,33 @@ describe('cli: bad input gets a clear message, a non-zero exit and no stack trac
 });
 
 describe('cli: batch', () => {
+  it('answers fuzz input one line each: a 1 MB option, blank lines, a raw CR inside a JSON string', async () => {
+    const huge = 'us-28-6,'.repeat(131_072);
+    const input = [
+      JSON.stringify({ command: 'sources', facts: huge }),
+      '',
+      '   \t ',
+      '{"command":"ask","query":"troop\rcap"}',
+      JSON.stringify({ command: 'compare', topic: 'nato', plan_a: 'x'.repeat(5000), plan_b: 'us-28' }),
+      JSON.stringify({ command: 'about' }),
+    ].join('\n');
+    const result = await cli(['batch'], `${input}\n`);
+    expect(result.stderr).not.toMatch(stackTrace);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.length).toBe(6);
+    const out = lines.map((line) => JSON.parse(line) as Answer & { command: string; query: string });
+    expect(out[0]).toMatchObject({ command: 'sources', status: 'error' });
+    expect(out[0]!.text).toMatch(/too long/);
+    expect(lines[0]!.length).toBeLessThan(3000);
+    expect(out[1]!.status).toBe('error');
+    expect(out[2]!.status).toBe('error');
+    expect(out[3]!.command).toBe('ask');
+    expect(out[3]!.status).not.toBe('error');
+    expect(out[4]).toMatchObject({ command: 'compare', status: 'error' });
+    expect(out[4]!.text).toMatch(/--plan_a is too long/);
+    expect(out[5]).toMatchObject({ command: 'about', status: 'found' });
+  });
+
   it('writes one JSON line per input line, in order', async () => {
     const requests = [
       { command: 'ask', query: 'how many troops can Ukraine keep?' },
@@ -219,7 +283,7 @@ describe('interactive session', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(stackTrace);
     const out = result.stdout;
-    expect(out).toContain(`Facts as of ${asOf}`);
+    expect(out).toContain(`Facts as of ${humanDate(asOf)}`);
     const troop = out.indexOf("Size of Ukraine's armed forces (troop cap)");
     const znpp = out.indexOf(core.kb.issuesByTopic.get('znpp')!.title);
     const ask = out.indexOf("Size of Ukraine's armed forces (troop cap)", znpp);
@@ -234,7 +298,28 @@ describe('interactive session', () => {
     for (const name of requiredCommands) {
       expect(out.slice(help)).toContain(`■ /${name}`);
     }
-    expect(out.match(new RegExp(`As of ${asOf}`, 'g'))!.length).toBeGreaterThanOrEqual(4);
+    expect(out.match(new RegExp(`(As of|reviewed) ${humanDate(asOf)}`, 'g'))!.length).toBeGreaterThanOrEqual(
+      4,
+    );
+  });
+
+  it('pages with next and prev, says when there is no more, and reads a plain line as a question', async () => {
+    const input = [
+      '/plan us-28',
+      'next',
+      'next',
+      'next',
+      'prev',
+      'how many troops can Ukraine keep?',
+      '',
+    ].join('\n');
+    const result = await run(entry, [], input);
+    expect(result.code).toBe(0);
+    const pages = [...result.stdout.matchAll(/page (\d) of (\d)/g)].map((m) => m[1]);
+    expect(pages.filter((_, i) => i % 2 === 0)).toEqual(['1', '2', '3', '2']);
+    expect(result.stdout).toContain('That was the last page');
+    expect(result.stdout).toContain("Size of Ukraine's armed forces (troop cap)");
+    expect(result.stdout).not.toContain('Unknown command');
   });
 
   it('reports bad lines and keeps going', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, describeError } from '../../src/discord/log.js';
+import { createLogger, describeError, whole } from '../../src/discord/log.js';
 
 describe('logger', () => {
   it('writes one line per event with the level, filtered by level', () => {
@@ -39,5 +39,22 @@ describe('logger', () => {
     const described = describeError(error);
     expect(described).toMatchObject({ error: 'Error: Unknown interaction', code: 10062, status: 404 });
     expect(JSON.stringify(described)).not.toContain('secret-token');
+  });
+});
+
+describe('logger: fields in full', () => {
+  it('clips user input at 300 characters but writes a whole() field, every line of it', () => {
+    const lines: string[] = [];
+    const log = createLogger('info', [], (l) => lines.push(l));
+    const problems = Array.from(
+      { length: 5 },
+      (_, i) =>
+        `provisions/us-28.json: [${i}].citations[0].quote: not verbatim in its source: ${'q'.repeat(120)}`,
+    ).join('\n');
+    log.error('cannot load the knowledge base', { error: whole(problems), query: 'x'.repeat(5000) });
+    expect(lines).toHaveLength(1);
+    for (let i = 0; i < 5; i += 1) expect(lines[0]).toContain(`[${i}].citations[0].quote`);
+    expect(lines[0]).not.toContain('x'.repeat(301));
+    expect(lines[0]!.split('\n')).toHaveLength(2);
   });
 });

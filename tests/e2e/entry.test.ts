@@ -86,7 +86,7 @@ describe('start-up configuration', () => {
     cli.child.stdin!.end('/about\n/quit\n');
     expect(await cli.exited).toBe(0);
     expect(cli.stdout()).toMatch(/terminal session/i);
-    expect(cli.stdout()).toMatch(/As of \d{4}-\d{2}-\d{2}|as of/i);
+    expect(cli.stdout()).toMatch(/(As of|reviewed) \d{1,2} [A-Z][a-z]{2} \d{4}|as of/i);
     expect(fake.connectionCount).toBe(0);
   });
 });
@@ -136,7 +136,7 @@ describe('restart', () => {
       const cb = await fake.waitForCallback(click.id);
       expect(cb.status).toBe(204);
       expect(cb.type).toBe(7);
-      expect(JSON.stringify(fake.message(message.id)!.embeds)).toMatch(/page 2\//);
+      expect(JSON.stringify(fake.message(message.id)!.embeds)).toMatch(/page 2 of /);
       const sources = fake.sendComponent(message, 'src:us-28', { userId: '1400000000000009999' });
       expect((await fake.waitForCallback(sources.id)).type).toBe(4);
     } finally {

@@ -16,6 +16,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 export const FAKE_APP_ID = '1300000000000000001';
 export const FAKE_BOT_ID = FAKE_APP_ID;
 export const FAKE_GUILD_ID = '1300000000000000002';
+/** A second server, on the other shard when there are two: (1300000000004194306 >> 22) % 2 = 1. */
+export const FAKE_GUILD_ID_2 = '1300000000004194306';
 export const FAKE_CHANNEL_ID = '1300000000000000003';
 export const FAKE_USER_ID = '1300000000000000004';
 export const FAKE_OTHER_USER_ID = '1300000000000000005';
@@ -86,10 +88,15 @@ interface PendingInteraction {
   acknowledged: boolean;
   original?: FakeMessage;
   commandName?: string;
+  /** The shard it was dispatched to. */
+  shard?: number;
+  guildId?: string;
 }
 
 interface GatewaySession {
   id: string;
+  /** [shard id, shard count] from IDENTIFY. */
+  shard: [number, number];
   seq: number;
   /** Every dispatch sent in this session, for replay on RESUME. */
   sent: { s: number; t: string; d: unknown }[];
@@ -103,6 +110,20 @@ export interface FakeDiscordOptions {
   callbackDeadlineMs?: number;
   /** The name the bot user gets. */
   botName?: string;
+}
+
+/** The shard a server's events go to, as Discord computes it: (guild_id >> 22) % shard_count. */
+export function shardOf(guildId: string | undefined, shardCount: number): number {
+  if (!guildId || shardCount <= 1) return 0; // DMs go to shard 0
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+function readShard(v: unknown): [number, number] | null {
+  if (v === undefined || v === null) return [0, 1];
+  if (!Array.isArray(v) || v.length !== 2) return null;
+  const [id, count] = v as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return null;
+  return (id as number) >= 0 && (id as number) < (count as number) ? [id as number, count as number] : null;
 }
 
 /** Discord-like snowflakes, increasing. */
@@ -304,7 +325,7 @@ export function checkCommands(commands: unknown): string[] {
   return problems;
 }
 
-function checkAutocomplete(data: Json | undefined): string[] {
+export function checkAutocomplete(data: Json | undefined): string[] {
   const problems: string[] = [];
   const choices = data?.choices;
   if (!Array.isArray(choices)) return ['data.choices: not an array'];
@@ -315,6 +336,57 @@ function checkAutocomplete(data: Json | undefined): string[] {
       problems.push(`data.choices[${i}].value: length ${len(c.value)}`);
   });
   return problems;
+}
+
+/**
+ * An interaction as Discord sends it — over the gateway in INTERACTION_CREATE, or as the body of a POST
+ * to an interactions endpoint: a member of `guildId` in its #general. `extra` overrides any field (an
+ * `undefined` value leaves it out of the JSON).
+ */
+export function interactionPayload(
+  type: number,
+  userId: string,
+  extra: Json = {},
+  guildId: string = FAKE_GUILD_ID,
+): Json {
+  const id = snowflake();
+  const token = `aW50ZXJhY3Rpb246${id}:${Math.random().toString(36).slice(2)}${'x'.repeat(120)}`;
+  const user = userObject(userId, `user${userId.slice(-3)}`);
+  const payload: Json = {
+    id,
+    application_id: FAKE_APP_ID,
+    type,
+    token,
+    version: 1,
+    guild_id: guildId,
+    guild: { id: guildId, locale: 'en-US', features: [] },
+    channel_id: FAKE_CHANNEL_ID,
+    channel: {
+      id: FAKE_CHANNEL_ID,
+      type: 0,
+      guild_id: guildId,
+      name: 'general',
+      position: 0,
+      permissions: '2248473465835073',
+      parent_id: null,
+      nsfw: false,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: 0,
+    },
+    member: memberObject(user),
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    app_permissions: '2248473465835073',
+    entitlements: [],
+    entitlement_sku_ids: [],
+    authorizing_integration_owners: { '0': guildId },
+    context: 0,
+    attachment_size_limit: 10_485_760,
+    ...extra,
+  };
+  return payload;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -346,6 +418,10 @@ export class FakeDiscord {
   private readonly messages = new Map<string, FakeMessage>();
   private readonly sessions = new Map<string, GatewaySession>();
   private current: GatewaySession | null = null;
+  /** The live session of each shard id (a sharded bot holds one per shard, across its processes). */
+  private readonly byShard = new Map<number, GatewaySession>();
+  /** The servers the bot is in; each shard is told about its own. */
+  readonly guildIds: string[] = [FAKE_GUILD_ID, FAKE_GUILD_ID_2];
   private readonly listeners = new Set<() => void>();
   private readonly failures: {
     match: (path: string, method: string) => boolean;
@@ -466,6 +542,21 @@ export class FakeDiscord {
       () => (this.connected && this.current ? this.current.id : undefined),
       timeoutMs,
       'an identified gateway session',
+    );
+  }
+
+  /** Wait until each of `count` shards has an identified session on a live socket. */
+  waitForShards(count: number, timeoutMs = 20_000): Promise<true> {
+    return this.waitFor(
+      () => {
+        for (let id = 0; id < count; id += 1) {
+          const session = this.byShard.get(id);
+          if (session?.shard[1] !== count || session.socket?.readyState !== 1) return undefined;
+        }
+        return true;
+      },
+      timeoutMs,
+      `${count} identified shards`,
     );
   }
 
@@ -650,7 +741,7 @@ export class FakeDiscord {
     const msg: FakeMessage = {
       id: snowflake(),
       channel_id: channelId,
-      guild_id: FAKE_GUILD_ID,
+      guild_id: interaction?.guildId ?? FAKE_GUILD_ID,
       author: this.botUser,
       content: '',
       embeds: [],
@@ -673,7 +764,7 @@ export class FakeDiscord {
         id: interaction.id,
         type: interaction.type,
         user: userObject(interaction.userId, `user${interaction.userId.slice(-3)}`),
-        authorizing_integration_owners: { '0': FAKE_GUILD_ID },
+        authorizing_integration_owners: { '0': interaction.guildId ?? FAKE_GUILD_ID },
         ...(interaction.commandName ? { name: interaction.commandName } : {}),
       };
     }
@@ -871,19 +962,26 @@ export class FakeDiscord {
             socket.close(4004, 'Authentication failed.');
             return;
           }
-          const session: GatewaySession = { id: snowflake(), seq: 0, sent: [], socket };
+          const shard = readShard(d.shard);
+          if (!shard) {
+            socket.close(4010, 'Invalid shard.');
+            return;
+          }
+          const session: GatewaySession = { id: snowflake(), shard, seq: 0, sent: [], socket };
           this.sessions.set(session.id, session);
           this.current = session;
+          this.byShard.set(shard[0], session);
           identified = session;
+          const guilds = this.guildIds.filter((g) => shardOf(g, shard[1]) === shard[0]);
           this.dispatch(session, 'READY', {
             v: 10,
             user_settings: {},
             user: { ...this.botUser, verified: true, mfa_enabled: false, email: null, flags: 0 },
-            guilds: [{ id: FAKE_GUILD_ID, unavailable: true }],
+            guilds: guilds.map((id) => ({ id, unavailable: true })),
             session_id: session.id,
             session_type: 'normal',
             resume_gateway_url: this.gatewayUrl,
-            shard: [0, 1],
+            shard,
             application: { id: FAKE_APP_ID, flags: 565248 },
             private_channels: [],
             relationships: [],
@@ -893,7 +991,7 @@ export class FakeDiscord {
             auth: {},
             _trace: ['["fake-discord",{"micros":1}]'],
           });
-          this.dispatch(session, 'GUILD_CREATE', this.guildPayload());
+          for (const guild of guilds) this.dispatch(session, 'GUILD_CREATE', this.guildPayload(guild));
           this.notify();
           break;
         }
@@ -907,6 +1005,7 @@ export class FakeDiscord {
           }
           session.socket = socket;
           this.current = session;
+          this.byShard.set(session.shard[0], session);
           identified = session;
           // Replay what the client missed, then RESUMED.
           for (const e of session.sent) {
@@ -942,9 +1041,9 @@ export class FakeDiscord {
     session.socket?.send(JSON.stringify({ op: 0, ...event }));
   }
 
-  private guildPayload(): Json {
+  private guildPayload(guildId: string): Json {
     return {
-      id: FAKE_GUILD_ID,
+      id: guildId,
       name: 'Fact-checkers',
       icon: null,
       icon_hash: null,
@@ -1023,7 +1122,7 @@ export class FakeDiscord {
         {
           id: FAKE_CHANNEL_ID,
           type: 0,
-          guild_id: FAKE_GUILD_ID,
+          guild_id: guildId,
           name: 'general',
           position: 0,
           permission_overwrites: [],
@@ -1055,47 +1154,12 @@ export class FakeDiscord {
     type: number,
     userId: string,
     extra: Json,
+    guildId: string = FAKE_GUILD_ID,
   ): { payload: Json; pending: PendingInteraction } {
-    const id = snowflake();
-    const token = `aW50ZXJhY3Rpb246${id}:${Math.random().toString(36).slice(2)}${'x'.repeat(120)}`;
-    const user = userObject(userId, `user${userId.slice(-3)}`);
-    const payload: Json = {
-      id,
-      application_id: FAKE_APP_ID,
-      type,
-      token,
-      version: 1,
-      guild_id: FAKE_GUILD_ID,
-      guild: { id: FAKE_GUILD_ID, locale: 'en-US', features: [] },
-      channel_id: FAKE_CHANNEL_ID,
-      channel: {
-        id: FAKE_CHANNEL_ID,
-        type: 0,
-        guild_id: FAKE_GUILD_ID,
-        name: 'general',
-        position: 0,
-        permissions: '2248473465835073',
-        parent_id: null,
-        nsfw: false,
-        topic: null,
-        last_message_id: null,
-        rate_limit_per_user: 0,
-        flags: 0,
-      },
-      member: memberObject(user),
-      locale: 'en-US',
-      guild_locale: 'en-US',
-      app_permissions: '2248473465835073',
-      entitlements: [],
-      entitlement_sku_ids: [],
-      authorizing_integration_owners: { '0': FAKE_GUILD_ID },
-      context: 0,
-      attachment_size_limit: 10_485_760,
-      ...extra,
-    };
+    const payload = interactionPayload(type, userId, extra, guildId);
     const pending: PendingInteraction = {
-      id,
-      token,
+      id: String(payload.id),
+      token: String(payload.token),
       type,
       userId,
       dispatchedAt: Date.now(),
@@ -1104,13 +1168,23 @@ export class FakeDiscord {
     return { payload, pending };
   }
 
+  /** The session a server's events go to: the one of its shard (the latest session when not sharded). */
+  private sessionFor(guildId: string | undefined): GatewaySession | null {
+    const count = this.current?.shard[1] ?? 1;
+    if (count <= 1) return this.current;
+    return this.byShard.get(shardOf(guildId, count)) ?? null;
+  }
+
   private emit(payload: Json, pending: PendingInteraction): { id: string; token: string } {
     // With the session's socket down, the event waits in the session for the client's RESUME (replay).
-    if (!this.current) throw new Error('fake Discord: no gateway session to dispatch to');
+    const session = this.sessionFor(typeof payload.guild_id === 'string' ? payload.guild_id : undefined);
+    if (!session) throw new Error('fake Discord: no gateway session to dispatch to');
     pending.dispatchedAt = Date.now();
+    pending.shard = session.shard[0];
+    if (typeof payload.guild_id === 'string') pending.guildId = payload.guild_id;
     this.interactions.set(pending.id, pending);
     this.byToken.set(pending.token, pending);
-    this.dispatch(this.current, 'INTERACTION_CREATE', payload);
+    this.dispatch(session, 'INTERACTION_CREATE', payload);
     return { id: pending.id, token: pending.token };
   }
 
@@ -1121,9 +1195,16 @@ export class FakeDiscord {
   sendCommand(
     name: string,
     options: { name: string; type: number; value: unknown; focused?: boolean }[] = [],
-    opts: { userId?: string; commandId?: string; resolvedUsers?: string[]; raw?: Json } = {},
+    opts: {
+      userId?: string;
+      commandId?: string;
+      resolvedUsers?: string[];
+      raw?: Json;
+      guildId?: string;
+    } = {},
   ): { id: string; token: string } {
     const userId = opts.userId ?? FAKE_USER_ID;
+    const guildId = opts.guildId ?? FAKE_GUILD_ID;
     const resolvedIds = [
       ...new Set([
         ...options.filter((o) => o.type === 6).map((o) => String(o.value)),
@@ -1134,7 +1215,7 @@ export class FakeDiscord {
       id: opts.commandId ?? snowflake(),
       name,
       type: 1,
-      guild_id: FAKE_GUILD_ID,
+      guild_id: guildId,
       ...(options.length ? { options } : {}),
       ...(resolvedIds.length
         ? {
@@ -1152,7 +1233,7 @@ export class FakeDiscord {
         : {}),
       ...(opts.raw ?? {}),
     };
-    const { payload, pending } = this.baseInteraction(2, userId, { data });
+    const { payload, pending } = this.baseInteraction(2, userId, { data }, guildId);
     pending.commandName = name;
     return this.emit(payload, pending);
   }
@@ -1175,16 +1256,18 @@ export class FakeDiscord {
   sendComponent(
     message: FakeMessage,
     customId: string,
-    opts: { userId?: string; values?: string[] } = {},
+    opts: { userId?: string; values?: string[]; guildId?: string } = {},
   ): { id: string; token: string } {
     const data: Json =
       opts.values !== undefined
         ? { custom_id: customId, component_type: 3, values: opts.values }
         : { custom_id: customId, component_type: 2 };
-    const { payload, pending } = this.baseInteraction(3, opts.userId ?? FAKE_USER_ID, {
-      data,
-      message: structuredClone(message),
-    });
+    const { payload, pending } = this.baseInteraction(
+      3,
+      opts.userId ?? FAKE_USER_ID,
+      { data, message: structuredClone(message) },
+      opts.guildId ?? message.guild_id ?? FAKE_GUILD_ID,
+    );
     pending.original = message;
     return this.emit(payload, pending);
   }
@@ -1193,6 +1276,11 @@ export class FakeDiscord {
   sendRawInteraction(type: number, extra: Json, userId = FAKE_USER_ID): { id: string; token: string } {
     const { payload, pending } = this.baseInteraction(type, userId, extra);
     return this.emit(payload, pending);
+  }
+
+  /** The shard an interaction was dispatched to. */
+  shardOfInteraction(interactionId: string): number | undefined {
+    return this.interactions.get(interactionId)?.shard;
   }
 
   /** Op 7: ask the client to reconnect and resume. */

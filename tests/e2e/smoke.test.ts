@@ -36,7 +36,7 @@ describe('fake Discord with a bare discord.js client', () => {
   it('identifies with json encoding and no transport compression', () => {
     expect(fake.identifyCount).toBe(1);
     expect(fake.connectQueries[0]).toEqual({ v: '10', encoding: 'json' });
-    expect(client.guilds.cache.size).toBe(1);
+    expect(client.guilds.cache.size).toBe(fake.guildIds.length);
   });
 
   it('answers a slash command through the interaction callback', async () => {

@@ -94,11 +94,23 @@ const citation: fc.Arbitrary<ResolvedCitation> = fc.record(
     date: fc.oneof(fc.constant(null), fc.constant('2025-12-24'), hostileShort),
     url: fc.oneof(fc.constant(null), fc.webUrl(), hostileShort),
     reliability: fc.constantFrom(...reliabilityTiers),
+    reliabilityLabel: hostileShort,
     weak: fc.boolean(),
     quote: hostileShort,
     note: hostileShort,
   },
-  { requiredKeys: ['sourceId', 'title', 'publisher', 'date', 'url', 'reliability', 'weak'] },
+  {
+    requiredKeys: [
+      'sourceId',
+      'title',
+      'publisher',
+      'date',
+      'url',
+      'reliability',
+      'reliabilityLabel',
+      'weak',
+    ],
+  },
 );
 const section: fc.Arbitrary<AnswerSection> = fc.record({
   heading: hostileShort,

@@ -14,7 +14,11 @@ export function validFixture() {
     'lexicon.json': lexicon,
     'meta.json': {
       title: 'Fixture',
-      asOf: '2026-01-31',
+      asOf: '2026-02-01',
+      latestReliable: '2026-01-20',
+      latestReliableNote: 'The latest reliable report.',
+      latestAny: '2026-01-31',
+      latestAnyNote: 'The latest item of any kind.',
       asOfNote: 'Fixture cut-off.',
       corrections: 'Open an issue.',
     },

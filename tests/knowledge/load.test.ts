@@ -17,6 +17,12 @@ function problemsOf(breakIt: (fixture: Fixture) => void): string[] {
 
 const list = (fixture: Fixture, file: string) => fixture[file] as Record<string, unknown>[];
 
+function withChange(change: (fixture: Fixture) => void): Fixture {
+  const fixture = validFixture();
+  change(fixture);
+  return fixture;
+}
+
 describe('loadKnowledge', () => {
   it('loads a valid fixture, folding white space and typographic quotes in quotes', () => {
     const kb = loadKnowledge(writeFixture(validFixture()));
@@ -146,16 +152,39 @@ describe('loadKnowledge', () => {
     ]);
   });
 
-  it('refuses events and sources dated after the as-of date', () => {
+  it('refuses events and sources dated after the latest date of any item', () => {
     const problems = problemsOf((f) => {
       list(f, 'timeline.json')[0]!.date = '2026-03-01';
+      list(f, 'timeline.json')[0]!.status = 'unverified';
       list(f, 'sources/sources.json')[1]!.date = '2026-02-01';
     });
-    expect(problems).toContain(
-      "timeline.json: [ev-2025-11-20].date: 2026-03-01 is after the fact base's asOf date 2026-01-31 (meta.json)",
-    );
-    expect(problems).toContain(
-      "sources/sources.json: [ref-one].date: 2026-02-01 is after the fact base's asOf date 2026-01-31 (meta.json)",
+    expect(problems).toEqual([
+      'timeline.json: [ev-2025-11-20].date: 2026-03-01 is after the latest date of any item, 2026-01-31 (meta.json latestAny)',
+      'sources/sources.json: [ref-one].date: 2026-02-01 is after the latest date of any item, 2026-01-31 (meta.json latestAny)',
+    ]);
+  });
+
+  it('refuses a plainly reported event after the latest reliably reported development', () => {
+    const move = (status: string) => (f: Fixture) => {
+      list(f, 'timeline.json')[0]!.date = '2026-01-25';
+      list(f, 'timeline.json')[0]!.status = status;
+    };
+    expect(problemsOf(move('reported'))).toEqual([
+      'timeline.json: [ev-2025-11-20].status: 2026-01-25 is after the latest reliably reported development, 2026-01-20 (meta.json latestReliable): mark it "unverified" and say why, or move latestReliable',
+    ]);
+    expect(() => loadKnowledge(writeFixture(withChange(move('unverified'))))).not.toThrow();
+  });
+
+  it('keeps the three dates in order, and answers are as of the review date', () => {
+    const kb = loadKnowledge(writeFixture(validFixture()));
+    expect(kb.meta).toMatchObject({
+      asOf: '2026-02-01',
+      latestReliable: '2026-01-20',
+      latestAny: '2026-01-31',
+    });
+    const problems = problemsOf((f) => ((f['meta.json'] as { latestAny: string }).latestAny = '2026-03'));
+    expect(problems[0]).toBe(
+      'meta.json: latestReliable: dates out of order: latestReliable 2026-01-20 ≤ latestAny 2026-03 ≤ asOf (reviewed) 2026-02-01',
     );
   });
 

@@ -95,3 +95,24 @@ describe('readQuery: figures, dates, negation, scope', () => {
     expect(read('full text of the bilateral guarantee').verbatim).toBe(true);
   });
 });
+
+describe('knowledge/lexicon.json', () => {
+  it('is checked by its schema when the knowledge loads', async () => {
+    const { validFixture, writeFixture } = await import('../knowledge/fixture.js');
+    const fixture = validFixture() as Record<string, unknown>;
+    const lexicon = structuredClone(fixture['lexicon.json']) as Record<string, unknown>;
+    lexicon.planNames = [{ plan: 'us-99', number: 99, names: ['99 point'], nicknames: [] }];
+    fixture['lexicon.json'] = lexicon;
+    expect(() => loadKnowledge(writeFixture(fixture as never))).toThrow(/lexicon\.json: planNames/);
+  });
+
+  it('a word a maintainer adds is read without touching code', async () => {
+    const { validFixture, writeFixture } = await import('../knowledge/fixture.js');
+    const fixture = validFixture() as Record<string, unknown>;
+    const lexicon = structuredClone(fixture['lexicon.json']) as { slang: Record<string, string> };
+    lexicon.slang.armee = 'troops';
+    fixture['lexicon.json'] = lexicon;
+    const kb = loadKnowledge(writeFixture(fixture as never));
+    expect(readQuery('armee cap', vocabularyOf(kb)).words).toEqual(['troops', 'cap']);
+  });
+});

@@ -3,7 +3,8 @@ import type { Answer, ResolvedCitation } from '../../src/answers/types.js';
 import { findCommand } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
 import { decodeCustomId, encodeCustomId, maxCustomIdLength } from '../../src/render/custom-ids.js';
-import { embedLength, renderDiscord, type DiscordPayload } from '../../src/render/discord.js';
+import { bodyBudget, embedLength, renderDiscord, type DiscordPayload } from '../../src/render/discord.js';
+import { humanDate } from '../../src/text/dates.js';
 
 /**
  * Characters counted the strict way, in UTF-16 code units (an emoji is two): a payload within the limits
@@ -100,6 +101,7 @@ function citation(overrides: Partial<ResolvedCitation> = {}): ResolvedCitation {
     date: '2025-12-26',
     url: 'https://example.org/parley',
     reliability: 'source-document',
+    reliabilityLabel: 'source document',
     weak: false,
     quote: 'a short quote',
     ...overrides,
@@ -231,22 +233,24 @@ describe('renderDiscord: limits hold for long and hostile answers', () => {
     expect(embed.title.replace(/\u{1F600}/gu, '').replace(/…$/, '')).toBe('a'.repeat(254));
   });
 
-  it('keeps at most 25 fields and says how many sections were not shown', () => {
+  it('keeps the body within one screen and says how many parts were left for the Sources button', () => {
+    const c = citation();
     const many = answer({
-      sections: Array.from({ length: 100 }, (_, i) => ({ heading: `S${i}`, text: `t${i}`, citations: [] })),
+      citations: [c],
+      sections: Array.from({ length: 100 }, (_, i) => ({ heading: `S${i}`, text: `t${i}`, citations: [c] })),
     });
     const embed = renderDiscord(many, { command: 'ask' }).embeds[0]!;
-    expect(embed.fields.length).toBeLessThanOrEqual(25);
-    const shown = embed.fields.filter((f) => /^S\d+$/.test(f.name));
-    // The first sections, in order, fill the embed; the rest are counted, not silently dropped.
-    expect(shown.map((f) => f.name)).toEqual(shown.map((_, i) => `S${i}`));
-    expect(shown.length).toBeGreaterThanOrEqual(20);
-    const note = embed.fields.find((f) => /more sections/.test(f.value));
-    expect(note).toBeDefined();
-    expect(Number(/(\d+) more sections/.exec(note!.value)![1])).toBe(100 - shown.length);
+    expect(chars(embed.description)).toBeLessThanOrEqual(bodyBudget);
+    const shown = [...(embed.description ?? '').matchAll(/\*\*(S\d+)\*\*/g)].map((m) => m[1]);
+    // The first sections, in order, fill the body; the rest are counted, not silently dropped.
+    expect(shown).toEqual(shown.map((_, i) => `S${i}`));
+    expect(shown.length).toBeGreaterThanOrEqual(10);
+    const more = /…(\d+) more parts \(Sources button\)/.exec(embed.description ?? '');
+    expect(more).not.toBeNull();
+    expect(Number(more![1])).toBe(100 - shown.length);
   });
 
-  it('keeps the Sources field when it has to drop sections to fit 6000 characters', () => {
+  it('keeps the Sources field and the 6000 total however long the answer', () => {
     const c = citation({ quote: 'q'.repeat(130) });
     const big = answer({
       text: 'd'.repeat(4000),
@@ -259,8 +263,8 @@ describe('renderDiscord: limits hold for long and hostile answers', () => {
     });
     const embed = renderDiscord(big, { command: 'ask' }).embeds[0]!;
     expectWithinDiscordLimits(renderDiscord(big, { command: 'ask' }));
+    expect(chars(embed.description)).toBeLessThanOrEqual(bodyBudget);
     expect(embed.fields.some((f) => f.name === 'Sources')).toBe(true);
-    expect(embed.fields.some((f) => f.name === '…')).toBe(true);
   });
 });
 
@@ -321,7 +325,7 @@ describe('renderDiscord: flags and components', () => {
 
   it('puts the as-of date in the footer', () => {
     const footer = renderDiscord(answer({ asOf: '2026-07-02' }), { command: 'ask' }).embeds[0]!.footer.text;
-    expect(footer).toContain('As of 2026-07-02');
+    expect(footer).toContain('As of 2 Jul 2026');
   });
 
   it('offers a Sources button whose custom id decodes back to the answer’s best facts', () => {
@@ -521,8 +525,8 @@ describe('renderDiscord with real answers', () => {
       const titleOf = (id: string) => core.index.entry(id)?.title ?? id;
       expectWithinDiscordLimits(renderDiscord(a, { command: name, titleOf }));
       expectWithinDiscordLimits(renderDiscord(a, { command: name, titleOf, fullSources: true, hide: true }));
-      expect(renderDiscord(a, { command: name }).embeds[0]!.footer.text).toContain(
-        `As of ${core.kb.meta.asOf}`,
+      expect(renderDiscord(a, { command: name }).embeds[0]!.footer.text).toMatch(
+        new RegExp(`(As of|reviewed) ${humanDate(core.kb.meta.asOf)}`),
       );
     });
   }

@@ -4,6 +4,7 @@ import { findCommand } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
 import { renderJson } from '../../src/render/json.js';
 import { plainText, renderText } from '../../src/render/text.js';
+import { humanDate } from '../../src/text/dates.js';
 
 const quoteCitation: ResolvedCitation = {
   sourceId: 'parley-explainer',
@@ -12,6 +13,7 @@ const quoteCitation: ResolvedCitation = {
   date: '2025-12-26',
   url: null,
   reliability: 'source-document',
+  reliabilityLabel: 'source document',
   weak: false,
   quote: 'Ukraine’s armed forces would be capped at 800,000 in peacetime.',
 };
@@ -22,6 +24,7 @@ const referenceCitation: ResolvedCitation = {
   date: '2025-11-24',
   url: 'https://tass.example/123',
   reliability: 'state-media',
+  reliabilityLabel: '⚠ state media',
   weak: true,
   note: 'Russia’s account of the assets point',
 };
@@ -54,6 +57,8 @@ describe('plainText', () => {
   });
 });
 
+const footerLine = (text: string) => text.split('\n').find((l) => /^(As of|reviewed) /.test(l));
+
 describe('renderText', () => {
   it('shows the title, the text without markdown, every section and the as-of date', () => {
     const text = renderText(answer());
@@ -63,49 +68,74 @@ describe('renderText', () => {
     expect(text).not.toContain('**');
     expect(text).toContain('■ U.S. 28-point, point 6');
     expect(text).toContain('■ U.S.–Ukraine 20-point, point 4');
-    expect(lines.at(-1)).toMatch(/^As of 2026-07-02/);
+    expect(footerLine(text)).toBe('As of 2 Jul 2026');
+    expect(lines.at(-1)).toBe('facts: troop-cap, us-28-6, us-ua-20-4');
   });
 
-  it('lists sources numbered, with full quotes, publisher, date, tier and link', () => {
+  it('lists sources numbered, one line each, with publisher, human date and reliability', () => {
     const text = renderText(answer());
     const sources = text.slice(text.indexOf('\nSources\n'));
-    expect(sources).toContain('[1] Parley Policy Initiative, 2025-12-26 (source document)');
-    expect(sources).toContain(`“${quoteCitation.quote}”`);
-    expect(sources).toContain('[2] TASS, 2025-11-24 (⚠ state media)');
-    expect(sources).toContain('Russia’s account of the assets point');
-    expect(sources).toContain('https://tass.example/123');
+    expect(sources).toContain('[1] Parley Policy Initiative, 26 Dec 2025 · source document');
+    expect(sources).toContain('[2] TASS, 24 Nov 2025 · ⚠ state media');
+  });
+
+  it('with --sources, every source in full: quotes, notes and links', () => {
+    const text = renderText(answer(), { sources: true });
+    expect(text).toContain(`“${quoteCitation.quote}”`);
+    expect(text).toContain('Russia’s account of the assets point');
+    expect(text).toContain('https://tass.example/123');
   });
 
   it('marks each section with the numbers of its sources', () => {
     const text = renderText(answer());
-    expect(text).toContain('■ U.S. 28-point, point 6  [2]');
-    expect(text).toContain('■ U.S.–Ukraine 20-point, point 4  [1]');
+    expect(text).toContain('■ U.S. 28-point, point 6 [2]');
+    expect(text).toContain('■ U.S.–Ukraine 20-point, point 4 [1]');
   });
 
-  it('shows a long quote in full', () => {
+  it('shows a long quote in full with --full, wrapped at word boundaries to the width', () => {
     const long = `${'word '.repeat(200)}end.`;
     const c = { ...quoteCitation, quote: long };
-    expect(renderText(answer({ citations: [c], sections: [] }))).toContain(long);
+    const text = renderText(answer({ citations: [c], sections: [] }), { full: true, width: 60 });
+    expect(text.replace(/\s+/g, ' ')).toContain(long.trim());
+    for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
   });
 
-  it('shows "did you mean" only when the answer is not found or ambiguous', () => {
-    expect(renderText(answer({ status: 'ambiguous', suggestions: ['znpp', 'us-28-19'] }))).toContain(
-      'Did you mean: znpp, us-28-19',
+  it('keeps a long answer within 40 lines at 80 columns, breaking no word, and says what is left', () => {
+    const sections = Array.from({ length: 30 }, (_, i) => ({
+      heading: `Section ${i}`,
+      text: `${'several words of text '.repeat(20)}end ${i}.`,
+      citations: [referenceCitation],
+    }));
+    const text = renderText(answer({ sections, text: 'short answer '.repeat(80) }), { width: 80 });
+    const lines = text.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(40);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(text).toMatch(/… \d+ more items: add --full/);
+    // a word cut at the line end or the clip point would leave a fragment such as "sev" or "answ"
+    const fragments = lines
+      .slice(2)
+      .join('\n')
+      .match(/\b(s|se|sev|seve|sever|severa|w|wo|wor|word|t|te|tex|a|an|ans|answ|answe|sh|sho|shor)\b/g);
+    expect(fragments).toBeNull();
+  });
+
+  it('shows "did you mean" by title, only when the answer is not found or ambiguous', () => {
+    const titleOf = (id: string) => ({ znpp: 'Zaporizhzhia Nuclear Power Plant' })[id] ?? id;
+    expect(renderText(answer({ status: 'ambiguous', suggestions: ['znpp'] }), { titleOf })).toContain(
+      'Did you mean: Zaporizhzhia Nuclear Power Plant',
     );
     expect(renderText(answer({ status: 'found', suggestions: ['znpp'] }))).not.toContain('Did you mean');
   });
 
-  it('shows the page and fact ids next to the as-of date', () => {
-    const text = renderText(answer({ page: { index: 2, count: 4 } }));
-    expect(text.split('\n').at(-1)).toBe(
-      'As of 2026-07-02 · page 2 of 4 (--page N) · facts: troop-cap, us-28-6, us-ua-20-4',
-    );
+  it('shows the page next to the as-of date, and the fact ids below', () => {
+    const text = renderText(answer({ page: { index: 2, count: 4 } }), { pageHint: 'next / prev for more' });
+    expect(footerLine(text)).toBe('As of 2 Jul 2026 · page 2 of 4 · next / prev for more');
   });
 
   it('has no Sources block when there are no citations, but still the as-of date', () => {
     const text = renderText(answer({ citations: [], sections: [], factIds: [] }));
-    expect(text).not.toContain('\nSources\n');
-    expect(text.split('\n').at(-1)).toBe('As of 2026-07-02');
+    expect(text).not.toContain('\nSources');
+    expect(text.split('\n').at(-1)).toBe('As of 2 Jul 2026');
   });
 });
 
@@ -126,14 +156,14 @@ describe('renderText with real answers', () => {
 
   it('/provision troop-cap shows a verbatim quote, its source and the fact base as-of date', () => {
     const a = findCommand('provision')!.run(core, { query: 'troop-cap' });
-    const text = renderText(a);
+    const text = renderText(a, { sources: true, width: 1000 });
     const quoted = a.citations.filter((c) => c.quote);
     expect(quoted.length).toBeGreaterThan(0);
-    for (const c of quoted) expect(text).toContain(`“${c.quote}”`);
+    for (const c of quoted) for (const q of c.quotes ?? [c.quote]) expect(text).toContain(`“${q}”`);
     for (const c of a.citations) expect(text).toContain(c.publisher);
     expect(text).toContain('600,000');
     expect(text).toContain('800,000');
-    expect(text.split('\n').at(-1)).toMatch(new RegExp(`^As of ${core.kb.meta.asOf}`));
+    expect(footerLine(text)).toMatch(new RegExp(`^(As of|reviewed) ${humanDate(core.kb.meta.asOf)}`));
   });
 
   it('/issue znpp shows each party’s section and the disagreement', () => {
@@ -141,6 +171,6 @@ describe('renderText with real answers', () => {
     expect(text).toContain('■ Ukraine');
     expect(text).toContain('■ Russia');
     expect(text).toContain('■ Sources disagree');
-    expect(text).toContain(`As of ${core.kb.meta.asOf}`);
+    expect(text).toMatch(new RegExp(`(As of|reviewed) ${humanDate(core.kb.meta.asOf)}`));
   });
 });

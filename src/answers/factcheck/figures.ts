@@ -11,6 +11,7 @@ export type FigureUnit =
   | 'days'
   | 'years'
   | 'months'
+  | 'weeks'
   | 'hours'
   | 'km'
   | 'points'
@@ -89,6 +90,7 @@ const unitWords: [RegExp, FigureUnit][] = [
   [/^(?:days?)\b/, 'days'],
   [/^(?:years?|yrs?)\b/, 'years'],
   [/^(?:months?)\b/, 'months'],
+  [/^(?:weeks?)\b/, 'weeks'],
   [/^(?:hours?|hrs?)\b/, 'hours'],
   [/^(?:km|kilomet(?:er|re)s?)\b/, 'km'],
   [/^(?:points?|pts?|pt)\b/, 'points'],
@@ -216,7 +218,7 @@ export function readYears(raw: string): number[] {
   return [...figureText(raw).matchAll(/\b(20[12]\d)\b/g)].map((m) => Number(m[1]));
 }
 
-const hoursIn: Partial<Record<FigureUnit, number>> = { hours: 1, days: 24, months: 24 * 30, years: 24 * 365 };
+const hoursIn: Partial<Record<FigureUnit, number>> = { hours: 1, days: 24, weeks: 24 * 7, months: 24 * 30, years: 24 * 365 };
 
 export function sameFigure(a: Figure, b: Figure, tolerance: number): boolean {
   // a bound is met by any figure on its side: "more than 500,000" holds for 600,000
@@ -244,4 +246,11 @@ export function dateMatches(claim: DateMention, fact: DateMention): boolean {
   if (claim.day !== undefined && fact.day === undefined) return false;
   if (claim.year !== undefined && fact.year !== undefined && claim.year !== fact.year) return false;
   return true;
+}
+
+/** A knowledge value's unit as a figure's: a calendar year is not a figure, a count is a bare number. */
+export function figureOfValue(value: { amount: number; unit: string }): Figure | undefined {
+  if (value.unit === 'year') return undefined;
+  const unit = value.unit === 'count' ? 'none' : (value.unit as FigureUnit);
+  return { amount: value.amount, unit };
 }

@@ -164,7 +164,8 @@ export const rules: readonly Rule[] = [
       // a fact that leaves out a person or place the claim names does not confirm it
       const agreeing = near.find((a) => confirms(a) && !a.missingNames.length);
       // never "supported" past a fact as close to the claim that says otherwise
-      if (against && (!agreeing || about(against) >= agreeing.coverage)) {
+      if (against && agreeing && about(against) === agreeing.coverage) return undefined; // as close either way
+      if (against && (!agreeing || about(against) > agreeing.coverage)) {
         return about(against) >= thresholds.contradict
           ? { verdict: 'contradicted', rule: 'the best fact', reason: '', facts: [against] }
           : undefined;

@@ -3,7 +3,7 @@ import type { Assertion, Change, Citation, FactStatus, PartyId, PlanId } from '.
 import { normaliseForMatching } from '../../text/normalise.js';
 import { vocabularyOf, type Vocabulary as QueryVocabulary } from '../../query/index.js';
 import { plansNamed } from '../reading.js';
-import { readDates, readFigures, readYears, type DateMention, type Figure } from './figures.js';
+import { figureOfValue, readDates, readFigures, readYears, type DateMention, type Figure } from './figures.js';
 import {
   compileVocabulary,
   contentStems,
@@ -151,7 +151,7 @@ export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
       title: p.title,
       plan: p.plan,
       extra: p.aliases,
-      figures: p.values.map((v) => ({ amount: v.amount, unit: v.unit === 'points' ? 'points' : v.unit })),
+      figures: p.values.flatMap((v) => figureOfValue(v) ?? []),
     });
   }
   for (const topic of kb.topics.values()) {
@@ -290,7 +290,7 @@ function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: Raw): FactDoc {
     figures: [
       ...(raw.figures ?? []),
       ...readFigures(raw.summary),
-      ...(raw.assertions ?? []).flatMap((a) => (a.figure ? [a.figure] : [])),
+      ...(raw.assertions ?? []).flatMap((a) => (a.figure ? (figureOfValue(a.figure) ?? []) : [])),
       ...(raw.kind === 'disagreement' ? sides.flatMap((side) => side.figures) : []),
     ],
     dates: [...(raw.dates ?? []), ...textDates],

@@ -1,4 +1,5 @@
 import { answerChangesOverview, answerCompare, answerPlansOverview } from '../listings.js';
+import { topicView } from '../views.js';
 import { topicOf, type IntentAnswer } from './shared.js';
 
 /**
@@ -13,6 +14,9 @@ export const compareAnswer: IntentAnswer = (asked) => {
     const draftsOnly = query.plans.length > 0 && query.plans.every((p) => p === 'us-28' || p === 'us-ua-20');
     return draftsOnly ? answerChangesOverview(core) : answerPlansOverview(core);
   }
+  // A thread no plan has a point on (the E3 counter-proposal) has no sides to set out: its own view
+  // compares it point by point.
+  if (core.kb.topics.get(topicId)?.provisions.length === 0) return topicView(core, topicId);
   const [planA, planB] = query.plans.length >= 2 ? query.plans : [];
   return answerCompare(core, topicId, planA, planB);
 };

@@ -1,8 +1,8 @@
 import type { Core } from '../../core.js';
-import { vocabularyOf, type Query, type Vocabulary } from '../../query/index.js';
+import { readQuery, vocabularyOf, type Query, type Vocabulary } from '../../query/index.js';
 import { normaliseForMatching, stem, tokenize } from '../../text/normalise.js';
-import { formatValue } from '../common.js';
-import { factView } from '../views.js';
+import { labelledValue } from '../common.js';
+import { factView, valuesLine } from '../views.js';
 import { leadWith, type IntentAnswer } from './shared.js';
 
 /**
@@ -13,18 +13,31 @@ import { leadWith, type IntentAnswer } from './shared.js';
 export const figureAnswer: IntentAnswer = ({ core, query, result }) => {
   const top = result.hits[0]?.confidence ?? 0;
   if (result.status === 'not_found' && query.topics.length === 0) return undefined;
-  const candidates = result.hits.filter((hit) => hit.confidence >= top * 0.7).slice(0, 6);
-  for (const topic of query.topics) {
-    if (!candidates.some((hit) => hit.id === topic))
-      candidates.push({ ...candidates[0]!, id: topic, kind: 'topic' });
+  // Figures often sit in the details (a party's position, an event, a body's card), not in the topic.
+  const pool = new Map<string, number>();
+  for (const hit of [
+    ...result.hits,
+    ...core.index.search(query.text, { kinds: detailKinds, limit: 12 }).hits,
+  ]) {
+    if (!pool.has(hit.id) && hit.confidence >= top * 0.6) pool.set(hit.id, hit.confidence);
   }
+  for (const topic of query.topics) if (!pool.has(topic)) pool.set(topic, top);
   const wanted = new Set(query.content.map(stem));
   const vocabulary = vocabularyOf(core.kb);
   const asked = unitsAsked(vocabulary, query);
+  // "How big is the army now?" asks for today's figure; otherwise what the plans set comes first.
+  const present = vocabulary.presentCues.matchAll(query.words).length > 0;
+  const planFigures = new Set(
+    [...pool.keys()].map((id) => {
+      const topic = core.kb.topics.get(id);
+      const provisions = topic ? topic.provisions.flatMap((pid) => core.kb.provisions.get(pid) ?? []) : [];
+      return `${valuesLine(core, provisions)}.`;
+    }),
+  );
   let best: { id: string; sentence: string; score: number } | undefined;
-  candidates.forEach((hit, rank) => {
-    for (const sentence of sentencesOf(core, hit.id)) {
-      if (!/\d/.test(sentence)) continue;
+  for (const [id, confidence] of pool) {
+    for (const sentence of sentencesOf(core, id)) {
+      if (!hasFigure(vocabulary, sentence, asked)) continue;
       const words = new Set(
         sentence
           .toLowerCase()
@@ -32,15 +45,29 @@ export const figureAnswer: IntentAnswer = ({ core, query, result }) => {
           .map(stem),
       );
       const shared = [...wanted].filter((w) => words.has(w)).length;
-      const unit = [...unitsIn(vocabulary, sentence)].some((u) => asked.has(u)) ? 1.5 : 0;
-      const score = shared + unit - rank * 0.3;
-      if (!best || score > best.score) best = { id: hit.id, sentence, score };
+      const unit = [...unitsIn(vocabulary, sentence)].some((u) => asked.has(u)) ? 2 : 0;
+      // How well the fact fits the question weighs most: the best match is usually the answer.
+      const now = present
+        ? vocabulary.presentCues.matchAll(tokenize(normaliseForMatching(sentence))).length > 0
+        : planFigures.has(sentence);
+      const score = shared + unit + confidence * 4 + (now ? 1.5 : 0);
+      if (process.env.DBG) console.error(score.toFixed(2), shared, unit, id, sentence.slice(0, 90));
+      if (!best || score > best.score) best = { id, sentence, score };
     }
-  });
-  if (!best || best.score <= 0) return undefined;
+  }
+  if (!best) return undefined;
   const view = factView(core, best.id);
   return view ? leadWith(view, best.sentence) : undefined;
 };
+
+const detailKinds = ['position', 'issue-note', 'event', 'actor', 'plan-note', 'provision'] as const;
+
+/** A figure, not a plan's or point's number; a year counts when the question asks for one. */
+function hasFigure(vocabulary: Vocabulary, sentence: string, asked: ReadonlySet<string>): boolean {
+  if (!/\d/.test(sentence)) return false;
+  if (asked.has('year') && /\b20\d\d\b/.test(sentence)) return true;
+  return readQuery(sentence, vocabulary).figures.length > 0;
+}
 
 /** The sentences a fact's view shows: its summary, and for a topic or issue its points and positions. */
 function sentencesOf(core: Core, id: string): string[] {
@@ -48,15 +75,18 @@ function sentencesOf(core: Core, id: string): string[] {
   if (!entry) return [];
   const texts = [entry.summary];
   const provision = core.kb.provisions.get(id);
-  if (provision?.values.length) texts.push(`Figures: ${provision.values.map(formatValue).join(', ')}.`);
   const topic = core.kb.topics.get(id);
+  const note =
+    entry.kind === 'plan-note' ? core.kb.plans.get(entry.parent!)?.notes.find((n) => n.id === id) : undefined;
   const issue = core.kb.issues.get(id) ?? (topic ? core.kb.issuesByTopic.get(topic.id) : undefined);
-  if (topic) {
-    for (const pid of topic.provisions) {
-      const p = core.kb.provisions.get(pid);
-      if (p) texts.push(p.summary);
-    }
-  }
+  const provisions = topic ? topic.provisions.flatMap((pid) => core.kb.provisions.get(pid) ?? []) : [];
+  // A topic's own figures first: what each plan sets; on a tie they lead.
+  const values = valuesLine(core, provisions);
+  if (values) texts.push(`${values}.`);
+  // Each structured figure is a sentence of its own, its label saying what it counts and whose it is.
+  for (const value of [...(provision?.values ?? []), ...(topic?.values ?? []), ...(note?.values ?? [])])
+    texts.push(`${labelledValue(value)}.`);
+  texts.push(...provisions.map((p) => p.summary));
   if (issue) texts.push(...issue.positions.map((p) => p.summary), ...issue.notes.map((n) => n.summary));
   return texts.flatMap((text) => text.split(/(?<=[.!?;])\s+(?=[A-Z"“(‘'])/));
 }
@@ -66,7 +96,10 @@ function unitsIn(vocabulary: Vocabulary, text: string): Set<string> {
   const words = tokenize(
     normaliseForMatching(text.replace(/%/g, ' percent ').replace(/\$/g, ' usd ').replace(/€/g, ' eur ')),
   );
-  return new Set(vocabulary.units.matchAll(words).map((span) => span.value));
+  const units = new Set(vocabulary.units.matchAll(words).map((span) => span.value));
+  // A calendar year ("until 2040") answers "what year".
+  if (/\b20\d\d\b/.test(text)) units.add('year');
+  return units;
 }
 
 /** The units the question asks for: named ("how many days"), implied ("how long") or given with a figure. */

@@ -1,6 +1,6 @@
 import type { PartyId } from '../../knowledge/schema.js';
 import { baseAnswer, resolveCitations, statusMark } from '../common.js';
-import { issueView } from '../views.js';
+import { factView, issueView } from '../views.js';
 import { leadWith, topicOf, type IntentAnswer } from './shared.js';
 
 /** How many issues a party's overview lists. */
@@ -15,7 +15,14 @@ export const positionAnswer: IntentAnswer = (asked) => {
   const party = partyOf(asked);
   if (!party) return undefined;
   const name = core.kb.actors.get(party)?.name ?? party;
-  const topicId = topicOf(asked);
+  // "Did Russia accept the 20-point plan?": a party and a plan, nothing else — where the plan stands.
+  const plan = query.plans.length === 1 ? core.kb.plans.get(query.plans[0]!) : undefined;
+  if (plan && query.content.every((w) => isPartyWord(asked, w))) {
+    return leadWith(factView(core, plan.id)!, `**${plan.shortName}:** ${plan.planStatus}`);
+  }
+  const hasPositions = (topic: string) =>
+    core.kb.issuesByTopic.get(topic)?.positions.some((p) => p.party === party) ?? false;
+  const topicId = topicOf(asked, hasPositions) ?? topicOf(asked);
   const issue = topicId ? core.kb.issuesByTopic.get(topicId) : undefined;
   if (issue) {
     const positions = issue.positions.filter((p) => p.party === party);

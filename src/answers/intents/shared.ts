@@ -24,17 +24,16 @@ export function searchKinds(core: Core, text: string, kinds: readonly FactKind[]
   return text ? core.index.search(text, { kinds, limit }).hits : [];
 }
 
-/** The topic a question is about: named by alias, else the best topic-like hit. */
-export function topicOf(asked: Asked): string | undefined {
+/**
+ * The topic a question is about: named by alias, else the best topic-like hit. `fits` narrows the choice
+ * (a party-position question wants a topic with an unresolved issue).
+ */
+export function topicOf(asked: Asked, fits: (topicId: string) => boolean = () => true): string | undefined {
   const { core, query } = asked;
-  const named = query.topics.find((id) => core.kb.topics.has(id));
-  const hits = searchKinds(
-    core,
-    topicWords(query) || query.text,
-    ['topic', 'provision', 'change', 'issue'],
-    6,
-  );
-  const best = hits[0];
+  const namedAll = query.topics.filter((id) => core.kb.topics.has(id));
+  const named = namedAll.find(fits);
+  if (query.content.length === 0) return named;
+  const hits = searchKinds(core, topicWords(query), ['topic', 'provision', 'change', 'issue'], 6);
   const fromHit = (hit: SearchHit | undefined) => {
     if (!hit) return undefined;
     if (hit.kind === 'topic') return hit.id;
@@ -42,9 +41,13 @@ export function topicOf(asked: Asked): string | undefined {
     if (hit.kind === 'change') return core.index.entry(hit.id)?.parent;
     return core.index.entry(hit.id)?.topics[0];
   };
+  const found = hits
+    .map((hit) => ({ hit, topic: fromHit(hit) }))
+    .find(({ topic }) => topic !== undefined && fits(topic));
+  const best = found?.hit;
   // A confident word match beats an alias that names a broader thread ("EU" inside "EU loan").
-  if (best && best.confidence >= 0.75 && (!named || best.confidence > 0.9)) return fromHit(best) ?? named;
-  return named ?? (best && best.confidence >= 0.5 ? fromHit(best) : undefined);
+  if (best && best.confidence >= 0.75 && (!named || best.confidence > 0.9)) return found.topic;
+  return named ?? (best && best.confidence >= 0.5 ? found?.topic : undefined);
 }
 
 /** The answer with a new first line: the sentence that answers the question, then the view as it was. */

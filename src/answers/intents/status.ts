@@ -1,6 +1,6 @@
 import { humanDate, humanDateRange } from '../../text/dates.js';
 import { baseAnswer, resolveCitations, statusMark } from '../common.js';
-import { factView } from '../views.js';
+import { factView, issueView } from '../views.js';
 import { leadWith, topicOf, type IntentAnswer } from './shared.js';
 
 /** How many of the latest events a status answer shows. */
@@ -22,16 +22,22 @@ export const statusAnswer: IntentAnswer = (asked) => {
   const issue = topicId ? core.kb.issuesByTopic.get(topicId) : undefined;
   const events = core.kb.events.filter((e) => !e.background && (!topicId || e.topics.includes(topicId)));
   const latest = events.slice(-latestShown).reverse();
-  const lead = issue ? `${issue.summary}${statusMark(issue)} ${meta.asOfNote}` : meta.asOfNote;
+  if (issue) {
+    // The issue as it stands (positions, notes, what is unknown), led by its state and the latest event.
+    const last = latest[0];
+    const news = last ? ` Latest event: ${humanDateRange(last.date, last.endDate)} — ${last.title}.` : '';
+    return leadWith(issueView(core, issue), `${issue.summary}${statusMark(issue)}${news}`);
+  }
+  const lead = meta.asOfNote;
   return baseAnswer(core, {
     status: 'found',
-    title: issue ? `Where it stands: ${issue.title}` : `Where things stand (as of ${humanDate(meta.asOf)})`,
+    title: `Where things stand (as of ${humanDate(meta.asOf)})`,
     text: lead,
     sections: latest.map((e) => ({
       heading: humanDateRange(e.date, e.endDate),
       text: `**${e.title}.** ${e.summary}${statusMark(e)}`,
       citations: resolveCitations(core, e.citations),
     })),
-    factIds: [...(issue ? [issue.id] : []), ...latest.map((e) => e.id)],
+    factIds: latest.map((e) => e.id),
   });
 };

@@ -12,6 +12,12 @@ import { leadWith, searchKinds, type IntentAnswer } from './shared.js';
 export const whenAnswer: IntentAnswer = (asked) => {
   const { core, query, result } = asked;
   const best = result.hits[0];
+  // "When was the Berlin statement?": a plan named and nothing else — the plan's own date.
+  const onlyPlan = query.plans.length === 1 && query.content.length === 0;
+  const namedPlan = onlyPlan ? core.kb.plans.get(query.plans[0]!) : undefined;
+  if (namedPlan) {
+    return leadWith(factView(core, namedPlan.id)!, `**${humanDate(namedPlan.date)}** — ${namedPlan.name}.`);
+  }
   const eventHits = searchKinds(core, query.text, ['event'], 12).filter((hit) => {
     const event = eventById(asked.core.kb.events, hit.id);
     return event !== undefined && query.dates.every((date) => sameDate(event, date));

@@ -1,0 +1,306 @@
+/**
+ * Interaction → response: the one implementation both edges share. The gateway edge (src/discord/) posts
+ * the response to Discord's callback route; the HTTP edge (src/http/) writes it as the body of its reply.
+ * Neither adds behaviour of its own — they only translate transport.
+ *
+ * Slash commands and autocomplete go to the command of that name; buttons and select menus carry their
+ * state in the custom id (decoded by the renderer's codec), so they keep working after a restart and on
+ * any replica. Every reply is built by the one Discord renderer, and every reply — cooldown notices and
+ * error messages included — carries allowed_mentions that ping nobody except an explicit target.
+ *
+ * Nothing escapes `handle()`: a failing command is logged and answered with an ephemeral "something went
+ * wrong". This module must not import discord.js (the HTTP edge runs without it).
+ */
+import type { Answer } from '../answers/types.js';
+import { factLabel } from '../commands/autocomplete.js';
+import type { Command, OptionValues } from '../commands/types.js';
+import type { Core } from '../core.js';
+import { clip } from '../text/clip.js';
+import type { Cooldowns } from '../discord/cooldown.js';
+import { HIDE_OPTION, TARGET_OPTION } from '../discord/definitions.js';
+import { describeError, type Logger } from '../discord/log.js';
+import { decodeCustomId } from '../render/custom-ids.js';
+import { renderDiscord, type DiscordPayload, type DiscordRenderOptions } from '../render/discord.js';
+import { Lru } from './cache.js';
+import {
+  EPHEMERAL,
+  InteractionType,
+  ResponseType,
+  readInteraction,
+  type InteractionResponse,
+  type ReadInteraction,
+} from './api.js';
+import { SOMETHING_WENT_WRONG, notice, readOptions, reply, update, userOption } from './replies.js';
+
+export interface InteractionHandlerDeps {
+  /** The core serving now: read once per interaction, so a knowledge reload applies from the next one. */
+  getCore: () => Core;
+  commands: readonly Command[];
+  cooldowns: Cooldowns;
+  logger: Logger;
+}
+
+export interface InteractionHandler {
+  /** The response to one interaction (raw Discord JSON). Never throws. */
+  handle(raw: unknown, logFields?: Record<string, unknown>): InteractionResponse;
+  /** What to send instead when sending `handle()`'s response failed: an apology, or no choices. */
+  fallback(raw: unknown): InteractionResponse;
+}
+
+/** How many answers (with their rendered payloads) are remembered; see cache.ts. */
+const CACHED_ANSWERS = 200;
+
+/** Discord's autocomplete limits. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_LENGTH = 100;
+
+export function createInteractionHandler(deps: InteractionHandlerDeps): InteractionHandler {
+  const { getCore, cooldowns, logger } = deps;
+  const byName = new Map(deps.commands.map((c) => [c.definition.name, c]));
+  /** Per knowledge base, so a reload starts afresh (and the old answers go with the old core). */
+  const answerCaches = new WeakMap<Core, Lru<Answer>>();
+  const renders = new WeakMap<Answer, Map<string, DiscordPayload>>();
+  /** The core of the interaction being handled (handling is synchronous: one at a time). */
+  let core: Core = getCore();
+
+  /**
+   * The command's answer. Lookup commands answer from the facts alone, so the same question again is
+   * answered from the cache; other commands always run.
+   */
+  function run(command: Command, options: OptionValues): Answer {
+    if (!command.definition.lookup) return command.run(core, options);
+    let answers = answerCaches.get(core);
+    if (!answers) answerCaches.set(core, (answers = new Lru<Answer>(CACHED_ANSWERS)));
+    const key = `${command.definition.name}\u0000${JSON.stringify(options)}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = command.run(core, options);
+      answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** The rendered payload, shared between identical requests: callers must not mutate it. */
+  function render(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
+    const key = JSON.stringify(options);
+    let byOptions = renders.get(answer);
+    if (!byOptions) renders.set(answer, (byOptions = new Map()));
+    let payload = byOptions.get(key);
+    if (!payload) {
+      const current = core;
+      payload = renderDiscord(answer, { titleOf: (id) => factLabel(current, id), ...options });
+      if (byOptions.size < 16) byOptions.set(key, payload);
+    }
+    return payload;
+  }
+
+  function onCommand(i: ReadInteraction): [InteractionResponse, string] {
+    const command = byName.get(i.commandName);
+    if (!command) {
+      const name = clip(i.commandName.replace(/[^\w-]/g, ''), 32);
+      return [
+        notice(`I don't know the command /${name} — the command list may be out of date. Try /help.`),
+        'unknown-command',
+      ];
+    }
+    const { definition } = command;
+    const wait = cooldowns.take(i.userId ?? 'unknown', definition.name);
+    if (wait > 0) {
+      const seconds = Math.max(1, Math.ceil(wait / 1000));
+      return [
+        notice(
+          `⏳ Easy there — you can use /${definition.name} again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+        ),
+        'cooldown',
+      ];
+    }
+    const options = readOptions(i.options, definition);
+    const answer = run(command, options);
+    const hideValue = i.options.find((o) => o.name === HIDE_OPTION)?.value;
+    let hide = definition.lookup && (hideValue === true || hideValue === 'true');
+    let target = definition.lookup ? userOption(i.options, TARGET_OPTION) : undefined;
+    // A reply that could not answer goes to the asker only, and pings no one.
+    if (answer.status === 'error') {
+      hide = true;
+      target = undefined;
+    }
+    let payload = render(answer, {
+      command: definition.name,
+      hide,
+      ...(target && !hide ? { targetUserId: target } : {}),
+      ...(definition.name === 'timeline' && typeof options.about === 'string'
+        ? { about: options.about }
+        : {}),
+    });
+    if (target && hide) {
+      // Only the asker sees a hidden reply: mention the target for context, ping nobody.
+      payload = {
+        ...payload,
+        content: `(Hidden reply: <@${target}> cannot see it, so they were not pinged.)`,
+        allowed_mentions: { parse: [] },
+      };
+    }
+    return [reply(payload, hide), answer.status];
+  }
+
+  function onAutocomplete(i: ReadInteraction): [InteractionResponse, string] {
+    const command = byName.get(i.commandName);
+    const focused = i.options.find((o) => o.focused);
+    let choices: { name: string; value: string }[] = [];
+    if (command?.autocomplete && focused) {
+      try {
+        const value = typeof focused.value === 'string' ? focused.value : String(focused.value ?? '');
+        choices = command.autocomplete(core, focused.name, value);
+      } catch (error) {
+        logger.error('autocomplete failed', { command: i.commandName, ...describeError(error) });
+        choices = [];
+      }
+    }
+    const seen = new Set<string>();
+    const safe = choices
+      .filter(
+        (c) =>
+          c.value.length >= 1 &&
+          [...c.value].length <= MAX_CHOICE_LENGTH &&
+          !seen.has(c.value) &&
+          seen.add(c.value),
+      )
+      .slice(0, MAX_CHOICES)
+      .map((c) => ({ name: clip(c.name.trim() || c.value, MAX_CHOICE_LENGTH), value: c.value }));
+    return [{ type: ResponseType.AutocompleteResult, data: { choices: safe } }, `${safe.length} choices`];
+  }
+
+  /**
+   * Paging and "did you mean" change the message itself when the person who asked clicks; anyone else
+   * gets the result as a reply only they see, so a public message is not changed under the asker's feet.
+   */
+  function showResult(
+    i: ReadInteraction,
+    answer: Answer,
+    options: DiscordRenderOptions,
+  ): InteractionResponse {
+    const invoker = i.message?.invokerId;
+    const ephemeralMessage = ((i.message?.flags ?? 0) & EPHEMERAL) !== 0;
+    if (ephemeralMessage || invoker === undefined || invoker === i.userId)
+      return update(render(answer, options));
+    return reply(render(answer, { ...options, hide: true }), true);
+  }
+
+  function need(name: string): Command {
+    const command = byName.get(name);
+    if (!command) throw new Error(`the ${name} command is missing`);
+    return command;
+  }
+
+  function onComponent(i: ReadInteraction): [InteractionResponse, string] {
+    const action = decodeCustomId(i.customId);
+    if (!action) {
+      return [
+        notice('This button is no longer supported. Run the command again for a fresh reply.'),
+        'stale',
+      ];
+    }
+    switch (action.kind) {
+      case 'sources': {
+        const answer = run(need('sources'), { facts: action.factIds.join(' ') });
+        if (answer.status !== 'found' || answer.factIds.length === 0) {
+          return [
+            notice(
+              'These facts are no longer in the fact base (it has been updated). Run the command again.',
+            ),
+            'stale',
+          ];
+        }
+        return [
+          reply(render(answer, { command: 'sources', fullSources: true, hide: true }), true),
+          'sources',
+        ];
+      }
+      case 'pick': {
+        const command = byName.get(action.command);
+        const value = i.values[0];
+        const primary = command?.definition.primary;
+        if (!command || !primary || !value || !core.index.entry(value)) {
+          return [notice('That choice is no longer available. Run the command again.'), 'stale'];
+        }
+        const answer = run(command, { [primary]: value });
+        return [showResult(i, answer, { command: command.definition.name }), `pick ${answer.status}`];
+      }
+      case 'plan': {
+        const answer = run(need('plan'), { plan: action.plan, page: action.page });
+        return [showResult(i, answer, { command: 'plan' }), `plan page ${answer.page?.index ?? '?'}`];
+      }
+      case 'timeline': {
+        const about = action.about || undefined;
+        const answer = run(need('timeline'), { about, page: action.page });
+        return [
+          showResult(i, answer, { command: 'timeline', ...(about ? { about } : {}) }),
+          `timeline page ${answer.page?.index ?? '?'}`,
+        ];
+      }
+    }
+  }
+
+  function dispatch(i: ReadInteraction): [InteractionResponse, string] {
+    switch (i.type) {
+      case InteractionType.Ping:
+        return [{ type: ResponseType.Pong }, 'pong'];
+      case InteractionType.ApplicationCommand:
+        return onCommand(i);
+      case InteractionType.Autocomplete:
+        return onAutocomplete(i);
+      case InteractionType.MessageComponent:
+        return onComponent(i);
+      default:
+        return [notice('This bot does not handle that kind of interaction.'), 'unsupported'];
+    }
+  }
+
+  function describe(i: ReadInteraction): Record<string, unknown> {
+    const base = { id: i.id, user: i.userId ?? 'unknown', guild: i.guildId ?? 'dm' };
+    switch (i.type) {
+      case InteractionType.ApplicationCommand:
+        return { kind: 'command', command: i.commandName, ...base };
+      case InteractionType.Autocomplete:
+        return { kind: 'autocomplete', command: i.commandName, ...base };
+      case InteractionType.MessageComponent:
+        return { kind: 'component', custom_id: i.customId, ...base };
+      case InteractionType.Ping:
+        return { kind: 'ping' };
+      default:
+        return { kind: `type-${i.type}`, ...base };
+    }
+  }
+
+  function fallback(raw: unknown): InteractionResponse {
+    const i = readInteraction(raw);
+    if (i.type === InteractionType.Autocomplete)
+      return { type: ResponseType.AutocompleteResult, data: { choices: [] } };
+    if (i.type === InteractionType.Ping) return { type: ResponseType.Pong };
+    return notice(`⚠️ ${SOMETHING_WENT_WRONG}`);
+  }
+
+  return {
+    handle(raw, logFields = {}) {
+      const started = performance.now();
+      core = getCore();
+      const i = readInteraction(raw);
+      const fields = { ...logFields, ...describe(i) };
+      try {
+        const [response, outcome] = dispatch(i);
+        const level =
+          i.type === InteractionType.Autocomplete || i.type === InteractionType.Ping ? 'debug' : 'info';
+        logger[level]('interaction', { ...fields, outcome, ms: Math.round(performance.now() - started) });
+        return response;
+      } catch (error) {
+        logger.error('interaction failed', {
+          ...fields,
+          ms: Math.round(performance.now() - started),
+          ...describeError(error),
+        });
+        return fallback(raw);
+      }
+    },
+    fallback,
+  };
+}

@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lookupAnswer } from '../../src/answers/lookup.js';
+import { loadCore, type Core } from '../../src/core.js';
+
+/** /ask answers follow what the question asks for; the first line answers it. */
+let core: Core;
+beforeAll(() => {
+  core = loadCore();
+});
+const ask = (question: string) => lookupAnswer(core, 'ask', question);
+const firstLine = (question: string) => ask(question).text.split('\n')[0]!;
+
+describe('/ask by intent', () => {
+  it('when: the event with its human date first', () => {
+    const answer = ask('when did yermak resign?');
+    expect(answer.status).toBe('found');
+    expect(firstLine('when did yermak resign?')).toMatch(/\*\*\d{1,2} [A-Z][a-z]{2} 20\d\d\*\*/);
+    expect(answer.text).not.toMatch(/^\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('when: a plan named alone gets its own date', () => {
+    const plan = core.kb.plans.get('eu-6')!;
+    const answer = ask('wen was the berlin statement');
+    expect(answer.factIds[0]).toBe('eu-6');
+    expect(answer.text).toContain(plan.name);
+  });
+
+  it('figure: the figure with its unit in the first sentence', () => {
+    expect(firstLine('how many troops can Ukraine keep?')).toMatch(/600,000|800,000/);
+    expect(firstLine('28pt army cap?')).toMatch(/600,000/);
+  });
+
+  it('compare: the plans side by side', () => {
+    const answer = ask('28pt vs 20pt army size');
+    expect(answer.status).toBe('found');
+    expect(answer.text).toContain('600,000');
+    expect(answer.text).toContain('800,000');
+    expect(answer.title).toContain('vs');
+  });
+
+  it('what-changed with no topic: every change between the drafts', () => {
+    const answer = ask('diff between 28 and 20 point plan');
+    expect(answer.status).toBe('found');
+    expect(answer.title.toLowerCase()).toContain('changed');
+  });
+
+  it("party-position: that party's positions first, attributed", () => {
+    const answer = ask('what does russia want on the troop cap');
+    expect(answer.status).toBe('found');
+    expect(firstLine('what does russia want on the troop cap')).toMatch(/^\*\*Russia:\*\*/);
+  });
+
+  it('status: the latest known state and what no source shows', () => {
+    for (const question of ['is the war over', 'any deal yet?']) {
+      const answer = ask(question);
+      expect(answer.status).toBe('found');
+      expect(answer.text.split('\n')[0]).toContain(core.kb.meta.asOfNote);
+    }
+  });
+
+  it('who: the person named, in any script or spelling', () => {
+    expect(ask('who is umierow').factIds[0]).toBe('rustem-umerov');
+    expect(ask('кто такой Дмитриев').factIds[0]).toBe('kirill-dmitriev');
+  });
+
+  it('plan-overview: the plan with its point count', () => {
+    const answer = ask('overview of the european berlin framework pls');
+    expect(answer.text.split('\n')[0]).toMatch(/\b6 points\b/);
+  });
+
+  it('one informal word does not sink a clear question', () => {
+    for (const question of [
+      'what r the security guarantees',
+      'wat happened in geneva',
+      'is ukraine staying non nuclear under the 20pt',
+    ]) {
+      expect(ask(question).status).toBe('found');
+    }
+  });
+});
+
+describe('answerability: refused with the reason, nearest facts suggested', () => {
+  it.each([
+    ['how old is zelensky', /does not cover/],
+    ['weather in kyiv tmrw?', /does not cover/],
+    ['20 point plan point 25', /has no point 25/],
+    ['was a gas transit deal signed in august 2026', /knows nothing after/],
+    ['what does the eu say about amnesty for war crimes', /Not known/],
+    ['full text of the us-ukraine bilateral security guarantee', /Not known/],
+  ])('%s', (question, reason) => {
+    const answer = ask(question);
+    expect(answer.status).toBe('not_found');
+    expect(answer.text).toMatch(reason);
+  });
+
+  it('a point that exists is shown', () => {
+    expect(ask('20 point plan point 12').factIds[0]).toBe('us-ua-20-12');
+  });
+});
