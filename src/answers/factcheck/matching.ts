@@ -14,8 +14,10 @@ export interface Assessment {
   doc: FactDoc;
   /** Weighted share of the claim's words the fact holds (names that differ left out). */
   coverage: number;
-  /** The same, leaving out the claim's names that the fact replaces with others ("Yermak" for "Umerov"). */
+  /** `addressed`, leaving out the claim's names that the fact replaces with others ("Yermak" for "Umerov"). */
   besidesNames: number;
+  /** Coverage with another figure or date of the same kind counted as addressed (what a contradiction needs). */
+  addressed: number;
   /** Share of the fact's own words the claim uses: among equal coverage, the more specific fact first. */
   precision: number;
   figure: Agreement;
@@ -68,21 +70,30 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     else if (skip.has(s)) skipped += w;
   }
   // a figure or a date is part of what the claim is about: a fact that gives one of the same kind covers it
+  // (fully when it is the same; a different one still addresses it, which is what a contradiction needs)
+  let otherFigures = 0;
   for (const figure of significant(claim.figures)) {
     total += tables.maxIdf;
     const comparable = doc.figures.filter((f) => comparableUnits(figure.unit, f.unit));
     if (comparable.some((f) => sameFigure(figure, f, thresholds.approximate))) held += tables.maxIdf;
-    else if (comparable.length) held += tables.maxIdf * thresholds.differentFigure;
+    else if (comparable.length) {
+      held += tables.maxIdf * thresholds.differentFigure;
+      otherFigures += tables.maxIdf * (1 - thresholds.differentFigure);
+    }
   }
   for (const date of claim.dates) {
     total += tables.maxIdf / 2;
     if (doc.dates.some((d) => dateMatches(date, d))) held += tables.maxIdf / 2;
-    else if (doc.dates.some((d) => d.month === date.month)) held += tables.maxIdf / 4;
+    else if (doc.dates.some((d) => d.month === date.month)) {
+      held += tables.maxIdf / 4;
+      otherFigures += tables.maxIdf / 4;
+    } else if (doc.dates.length) otherFigures += tables.maxIdf / 2;
   }
   const otherParty = doc.party && claim.subjectParty && doc.party !== claim.subjectParty;
   const factor = otherParty ? thresholds.otherParty : 1;
   const coverage = (total > 0 ? held / total : 0) * factor;
-  const besidesNames = (total - skipped > 0 ? held / (total - skipped) : 0) * factor;
+  const besidesNames = (total - skipped > 0 ? (held + otherFigures) / (total - skipped) : 0) * factor;
+  const addressed = (total > 0 ? (held + otherFigures) / total : 0) * factor;
   let docTotal = 0;
   let docHeld = 0;
   const claimStems = new Set(claim.stems);
@@ -101,6 +112,7 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     doc,
     coverage,
     besidesNames,
+    addressed,
     precision: docTotal > 0 ? docHeld / docTotal : 0,
     figure: figureAgreement(claim.figures, doc.figures),
     date: dateAgreement(claim, doc),

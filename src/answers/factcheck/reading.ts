@@ -106,7 +106,11 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     const entry = vocabulary.names.find((n) => n.key === key && findPhrase(normalised, n.phrase) >= 0);
     if (entry) nameStems.set(key, contentStems(vocabulary, foldSameThing(vocabulary, entry.phrase)));
   }
-  const opening = normalised.split(' ').filter((w) => w !== 'the').slice(0, 3).join(' ');
+  const opening = normalised
+    .split(' ')
+    .filter((w) => w && w !== 'the' && !vocabulary.casual.has(w))
+    .slice(0, 3)
+    .join(' ');
   const subjectParty = vocabulary.parties.find(([phrase]) => findPhrase(opening, phrase) >= 0 && opening.indexOf(phrase) <= 3)?.[1];
   return {
     text: raw,

@@ -157,15 +157,21 @@ export const rules: readonly Rule[] = [
           // "the peace plan …" is about a plan's text, not about events or what someone said
           (!claim.genericPlan || a.doc.plan !== undefined || a.doc.plansNamed.length > 0),
       );
-      const top = facts[0]?.coverage ?? 0;
-      const near = facts.filter((a) => a.coverage >= top - thresholds.nearBest);
-      const about = (a: Assessment) => (a.names === 'differ' ? a.besidesNames : a.coverage);
-      const against = near.filter(opposes).sort((a, b) => about(b) - about(a))[0];
+      const top = Math.max(0, ...facts.map((a) => a.addressed));
+      const near = (a: Assessment) =>
+        a.addressed >= top - thresholds.nearBest || (a.names === 'differ' && a.besidesNames >= top - thresholds.nearBest);
+      const about = (a: Assessment) => (a.names === 'differ' ? a.besidesNames : a.addressed);
+      const against = facts.filter((a) => opposes(a) && near(a)).sort((a, b) => about(b) - about(a))[0];
       // a fact that leaves out a person or place the claim names does not confirm it
-      const agreeing = near.find((a) => confirms(a) && !a.missingNames.length);
-      // never "supported" past a fact as close to the claim that says otherwise
-      if (against && agreeing && about(against) === agreeing.coverage) return undefined; // as close either way
-      if (against && (!agreeing || about(against) > agreeing.coverage)) {
+      const agreeing = facts.find((a) => confirms(a) && !a.missingNames.length && near(a));
+      if (against && agreeing) {
+        // never "supported" past a fact as close to the claim that says otherwise; a tie decides nothing
+        if (against.coverage === agreeing.coverage && against.addressed === agreeing.coverage) return undefined;
+        if (against.coverage < agreeing.coverage || against.addressed <= agreeing.coverage) {
+          return agreeing.coverage >= thresholds.support ? supported('the best fact', agreeing, ranked) : undefined;
+        }
+      }
+      if (against) {
         return about(against) >= thresholds.contradict
           ? { verdict: 'contradicted', rule: 'the best fact', reason: '', facts: [against] }
           : undefined;
