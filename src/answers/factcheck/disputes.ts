@@ -14,9 +14,13 @@ export function sideRepeated(tables: FactcheckTables, claim: Claim, a: Assessmen
   if (sides.length < 2) return undefined;
   // a figure the claim gives that no side gives: the claim is wrong on every account, not disputed
   const figures = claim.figures.filter((f) => f.unit !== 'none' || f.amount >= 1000);
-  const comparable = figures.filter((f) => sides.some((s) => s.figures.some((g) => comparableUnits(f.unit, g.unit))));
+  const comparable = figures.filter((f) =>
+    sides.some((s) => s.figures.some((g) => comparableUnits(f.unit, g.unit))),
+  );
   const figureSide = sides.find((s) =>
-    comparable.some((f) => s.figures.some((g) => comparableUnits(f.unit, g.unit) && sameFigure(f, g, thresholds.approximate))),
+    comparable.some((f) =>
+      s.figures.some((g) => comparableUnits(f.unit, g.unit) && sameFigure(f, g, thresholds.approximate)),
+    ),
   );
   if (comparable.length && !figureSide) return undefined;
   if (figureSide && comparable.some((f) => differsOnFigures(sides, f))) return figureSide;
@@ -62,6 +66,11 @@ function differsOnFigures(sides: Side[], like: Figure): boolean {
   const giving = sides
     .map((s) => s.figures.filter((g) => comparableUnits(like.unit, g.unit)))
     .filter((list) => list.length > 0)
-    .map((list) => list.map((g) => `${g.amount}${g.unit}`).sort().join(','));
+    .map((list) =>
+      list
+        .map((g) => `${g.amount}${g.unit}`)
+        .sort()
+        .join(','),
+    );
   return giving.length >= 2 && new Set(giving).size > 1;
 }

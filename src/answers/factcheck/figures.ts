@@ -102,28 +102,31 @@ const unitWords: [RegExp, FigureUnit][] = [
 
 /** Lower-case, number words to digits, "3-way"/"a third" to a percentage, thousands separators dropped. */
 export function figureText(raw: string): string {
-  return raw
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\b(?:three|3)[ -]?ways?\b|\ba third each\b|\bthirds\b/g, ' 33% ')
-    .replace(/\b(?:half|fifty[ -]fifty)\b/g, ' 50% ')
-    .replace(/\b(\d{1,3})\s?[/:]\s?(\d{1,3})\b(?!\s*(?:am|pm))/g, (m, a: string, b: string) =>
-      a === b ? ` ${a}% ` : m,
-    )
-    .replace(/\ba (month|year|day|week)\b/g, '1 $1')
-    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)\b/g, (w) =>
-      String(numberWords[w]),
-    )
-    .replace(/\b(\d+) hundred\b/g, (_m, n: string) => String(Number(n) * 100))
-    .replace(/\b(?:a )?hundred\b/g, '100')
-    .replace(/\ba (\d+)\b/g, '$1')
-    .replace(/(\d),(\d{3})\b/g, '$1$2')
-    .replace(/(\d),(\d{3})\b/g, '$1$2')
-    // "600.000": a dot between thousands, as much of Europe writes it
-    .replace(/\b(\d{1,3})\.(\d{3})\b(?![.,]?\d)/g, '$1$2')
-    .replace(/(\d) (\d{3})\b/g, '$1$2');
+  return (
+    raw
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .replace(/\b(?:three|3)[ -]?ways?\b|\ba third each\b|\bthirds\b/g, ' 33% ')
+      .replace(/\b(?:half|fifty[ -]fifty)\b/g, ' 50% ')
+      .replace(/\b(\d{1,3})\s?[/:]\s?(\d{1,3})\b(?!\s*(?:am|pm))/g, (m, a: string, b: string) =>
+        a === b ? ` ${a}% ` : m,
+      )
+      .replace(/\ba (month|year|day|week)\b/g, '1 $1')
+      .replace(
+        /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)\b/g,
+        (w) => String(numberWords[w]),
+      )
+      .replace(/\b(\d+) hundred\b/g, (_m, n: string) => String(Number(n) * 100))
+      .replace(/\b(?:a )?hundred\b/g, '100')
+      .replace(/\ba (\d+)\b/g, '$1')
+      .replace(/(\d),(\d{3})\b/g, '$1$2')
+      .replace(/(\d),(\d{3})\b/g, '$1$2')
+      // "600.000": a dot between thousands, as much of Europe writes it
+      .replace(/\b(\d{1,3})\.(\d{3})\b(?![.,]?\d)/g, '$1$2')
+      .replace(/(\d) (\d{3})\b/g, '$1$2')
+  );
 }
 
 /** Numbers that name something rather than count it: plan names, points, articles, dates, years. */
@@ -156,7 +159,8 @@ export function readFigures(raw: string): Figure[] {
         .replace(/^(?:to|-)\s*\d+\s*/, '')
         .replace(/^(?:whole|full|entire|long|straight|more|extra|additional)\s+/, '');
       for (const [word, u] of unitWords) if (word.test(next)) unit = u;
-      if (unit === 'none' && /^\s*-?\s*(?:year|day|month)[\s-]/.test(after)) unit = /year/.test(after) ? 'years' : 'days';
+      if (unit === 'none' && /^\s*-?\s*(?:year|day|month)[\s-]/.test(after))
+        unit = /year/.test(after) ? 'years' : 'days';
     }
     if (unit === 'none' && amount >= 1900 && amount <= 2100 && !scale) continue;
     if (unit === 'usd' || unit === 'eur') {
@@ -182,7 +186,10 @@ export function readFigures(raw: string): Figure[] {
 function isDatePart(text: string, at: number, length: number): boolean {
   const before = text.slice(Math.max(0, at - 12), at);
   const after = text.slice(at + length, at + length + 12);
-  return new RegExp(`${monthPattern}\\s*$`).test(before) || new RegExp(`^\\s*(?:st|nd|rd|th)?\\s*(?:of )?${monthPattern}\\b`).test(after);
+  return (
+    new RegExp(`${monthPattern}\\s*$`).test(before) ||
+    new RegExp(`^\\s*(?:st|nd|rd|th)?\\s*(?:of )?${monthPattern}\\b`).test(after)
+  );
 }
 
 export function readDates(raw: string): DateMention[] {
@@ -195,15 +202,27 @@ export function readDates(raw: string): DateMention[] {
     add({ year: Number(m[1]), month: Number(m[2]), ...(m[3] ? { day: Number(m[3]) } : {}) });
   }
   const yearAfter = (from: number) => /^,?\s*(20\d\d)\b/.exec(text.slice(from))?.[1];
-  for (const m of text.matchAll(new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:-|to|–)\\s*\\d{1,2})?\\s*(?:of )?${monthPattern}\\b`, 'g'))) {
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:-|to|–)\\s*\\d{1,2})?\\s*(?:of )?${monthPattern}\\b`,
+      'g',
+    ),
+  )) {
     const year = yearAfter(m.index + m[0].length);
     add({ month: monthOf(m[2]!), day: Number(m[1]), ...(year ? { year: Number(year) } : {}) });
   }
-  for (const m of text.matchAll(new RegExp(`\\b${monthPattern}\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\d)`, 'g'))) {
+  for (const m of text.matchAll(
+    new RegExp(`\\b${monthPattern}\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\d)`, 'g'),
+  )) {
     const year = yearAfter(m.index + m[0].length);
     add({ month: monthOf(m[1]!), day: Number(m[2]), ...(year ? { year: Number(year) } : {}) });
   }
-  for (const m of text.matchAll(new RegExp(`\\b(?:in |since |until |by |of |from |late |early |mid |the )${monthPattern}(?:\\s+(20\\d\\d))?\\b(?!\\s*\\d)`, 'g'))) {
+  for (const m of text.matchAll(
+    new RegExp(
+      `\\b(?:in |since |until |by |of |from |late |early |mid |the )${monthPattern}(?:\\s+(20\\d\\d))?\\b(?!\\s*\\d)`,
+      'g',
+    ),
+  )) {
     if (m[1] === 'may' && !m[2] && !/^in /.test(m[0])) continue;
     add({ month: monthOf(m[1]!), ...(m[2] ? { year: Number(m[2]) } : {}) });
   }
@@ -218,15 +237,28 @@ export function readYears(raw: string): number[] {
   return [...figureText(raw).matchAll(/\b(20[12]\d)\b/g)].map((m) => Number(m[1]));
 }
 
-const hoursIn: Partial<Record<FigureUnit, number>> = { hours: 1, days: 24, weeks: 24 * 7, months: 24 * 30, years: 24 * 365 };
+const hoursIn: Partial<Record<FigureUnit, number>> = {
+  hours: 1,
+  days: 24,
+  weeks: 24 * 7,
+  months: 24 * 30,
+  years: 24 * 365,
+};
 
 export function sameFigure(a: Figure, b: Figure, tolerance: number): boolean {
   // a bound is met by any figure on its side: "more than 500,000" holds for 600,000
-  if (a.bound === 'at-least' && !b.bound) return b.amount * (hoursIn[b.unit] ?? 1) >= a.amount * (hoursIn[a.unit] ?? 1);
-  if (a.bound === 'at-most' && !b.bound) return b.amount * (hoursIn[b.unit] ?? 1) <= a.amount * (hoursIn[a.unit] ?? 1);
+  if (a.bound === 'at-least' && !b.bound)
+    return b.amount * (hoursIn[b.unit] ?? 1) >= a.amount * (hoursIn[a.unit] ?? 1);
+  if (a.bound === 'at-most' && !b.bound)
+    return b.amount * (hoursIn[b.unit] ?? 1) <= a.amount * (hoursIn[a.unit] ?? 1);
   const ha = hoursIn[a.unit];
   const hb = hoursIn[b.unit];
-  if (ha && hb && ha !== hb) return sameFigure({ amount: a.amount * ha, unit: 'hours' }, { amount: b.amount * hb, unit: 'hours' }, tolerance);
+  if (ha && hb && ha !== hb)
+    return sameFigure(
+      { amount: a.amount * ha, unit: 'hours' },
+      { amount: b.amount * hb, unit: 'hours' },
+      tolerance,
+    );
   if (a.amount === b.amount) return true;
   const larger = Math.max(Math.abs(a.amount), Math.abs(b.amount));
   return larger > 0 && Math.abs(a.amount - b.amount) / larger <= tolerance;

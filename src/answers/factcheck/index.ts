@@ -34,7 +34,12 @@ export function answerFactcheck(core: Core, rawClaim: string | undefined): Answe
     text: `**${label}:** “${literal(text, 200)}”\n${verdictSentence(core, decision)}`,
     sections: evidenceSections(core, decision),
     factIds: evidenceIds(decision).filter((id) => core.kb.facts.has(id)),
-    suggestions: found ? [] : ranked.slice(0, 5).map((a) => a.doc.id).filter((id) => core.kb.facts.has(id)),
+    suggestions: found
+      ? []
+      : ranked
+          .slice(0, 5)
+          .map((a) => a.doc.id)
+          .filter((id) => core.kb.facts.has(id)),
     verdict: decision.verdict,
   });
 }

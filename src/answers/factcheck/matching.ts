@@ -150,10 +150,15 @@ export function significant(figures: Figure[]): Figure[] {
  * is not a negative meeting. Clauses that barely touch the claim do not count.
  */
 function factNegative(tables: FactcheckTables, shared: ReadonlySet<string>, clauses: Clause[]): boolean {
-  const weights = clauses.map((c) => [...shared].filter((s) => c.stems.has(s)).reduce((sum, s) => sum + weightOf(tables, s), 0));
+  const weights = clauses.map((c) =>
+    [...shared].filter((s) => c.stems.has(s)).reduce((sum, s) => sum + weightOf(tables, s), 0),
+  );
   const top = Math.max(0, ...weights);
   return clauses.some(
-    (c, i) => weights[i]! >= top * thresholds.touchingClause && top > 0 && negationsOn(c.tokens, shared, thresholds.negationReach) % 2 === 1,
+    (c, i) =>
+      weights[i]! >= top * thresholds.touchingClause &&
+      top > 0 &&
+      negationsOn(c.tokens, shared, thresholds.negationReach) % 2 === 1,
   );
 }
 
@@ -184,7 +189,11 @@ function dateAgreement(claim: Claim, doc: FactDoc): Agreement {
 /** The fact says the opposite of the claim: another figure, date or person, the other direction or role. */
 export function opposes(a: Assessment): boolean {
   return (
-    a.figure === 'differ' || a.date === 'differ' || a.names === 'differ' || a.polarity === 'opposite' || a.roles === 'differ'
+    a.figure === 'differ' ||
+    a.date === 'differ' ||
+    a.names === 'differ' ||
+    a.polarity === 'opposite' ||
+    a.roles === 'differ'
   );
 }
 
@@ -208,7 +217,11 @@ function roleAgreement(claim: Claim, doc: FactDoc): Assessment['roles'] {
 }
 
 /** Facts ranked by how much of the claim they cover. */
-export function rank(tables: FactcheckTables, claim: Claim, docs: readonly FactDoc[] = tables.docs): Assessment[] {
+export function rank(
+  tables: FactcheckTables,
+  claim: Claim,
+  docs: readonly FactDoc[] = tables.docs,
+): Assessment[] {
   return docs
     .map((doc) => assess(tables, claim, doc))
     .filter((a) => a.coverage > 0)

@@ -56,14 +56,29 @@ export interface Claim {
   nameStems: Map<string, string[]>;
 }
 
-const planNouns = new Set(['plan', 'plans', 'proposal', 'draft', 'deal', 'framework', 'version', 'text', 'statement', 'peace', 'list', 'document']);
+const planNouns = new Set([
+  'plan',
+  'plans',
+  'proposal',
+  'draft',
+  'deal',
+  'framework',
+  'version',
+  'text',
+  'statement',
+  'peace',
+  'list',
+  'document',
+]);
 
 /**
  * Reads a claim: the plans from the shared query reader (its plan names and nicknames), then what the
  * fact check compares — figures, dates, negations, names and content words.
  */
 export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): Claim {
-  const text = raw.replace(/@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/gi, ' ').replace(/[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}]/gu, ' ');
+  const text = raw
+    .replace(/@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/gi, ' ')
+    .replace(/[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}]/gu, ' ');
   let normalised = normaliseForMatching(text);
   const plans = new Set<PlanId>();
   const spans = [...plansNamed(normalised)];
@@ -76,8 +91,12 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
   for (const span of spans) {
     // "had 28 points", "cut to 19 points": a count of points, not a plan's name ("the 28 points" is one)
     const after = normalised.slice(span.end).trimStart().split(' ')[0] ?? '';
-    const previous = normalised.slice(0, span.start).trimEnd().split(" ").pop() ?? "";
-    if (/\d+ points?$/.test(normalised.slice(span.start, span.end)) && !planNouns.has(after) && previous !== "the") {
+    const previous = normalised.slice(0, span.start).trimEnd().split(' ').pop() ?? '';
+    if (
+      /\d+ points?$/.test(normalised.slice(span.start, span.end)) &&
+      !planNouns.has(after) &&
+      previous !== 'the'
+    ) {
       counted.add(span.plan);
       continue;
     }
@@ -111,11 +130,15 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     .filter((w) => w && w !== 'the' && !vocabulary.casual.has(w))
     .slice(0, 3)
     .join(' ');
-  const subjectParty = vocabulary.parties.find(([phrase]) => findPhrase(opening, phrase) >= 0 && opening.indexOf(phrase) <= 3)?.[1];
+  const subjectParty = vocabulary.parties.find(
+    ([phrase]) => findPhrase(opening, phrase) >= 0 && opening.indexOf(phrase) <= 3,
+  )?.[1];
   return {
     text: raw,
     ...(subjectParty ? { subjectParty } : {}),
-    plans: planOrder.filter((p) => (query ? query.plans.includes(p) && !(counted.has(p) && !plans.has(p)) : plans.has(p))),
+    plans: planOrder.filter((p) =>
+      query ? query.plans.includes(p) && !(counted.has(p) && !plans.has(p)) : plans.has(p),
+    ),
     genericPlan,
     ...(otherDocument ? { otherDocument } : {}),
     figures: readFigures(text).filter((f) => !(f.unit === 'points' && plans.size > 0)),

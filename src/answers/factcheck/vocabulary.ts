@@ -58,15 +58,18 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
   for (const place of lexicon.places) names.push({ phrase: norm(place), key: norm(place), kind: 'place' });
   // parties are names too ("US jets" are not "European jets"); a capital stays a place
   const places = new Set(lexicon.places.map(norm));
-  for (const [phrase, party] of parties) if (phrase && !places.has(phrase)) names.push({ phrase, key: party, kind: 'party' });
-  for (const outlet of lexicon.outlets) names.push({ phrase: norm(outlet), key: norm(outlet), kind: 'outlet' });
+  for (const [phrase, party] of parties)
+    if (phrase && !places.has(phrase)) names.push({ phrase, key: party, kind: 'party' });
+  for (const outlet of lexicon.outlets)
+    names.push({ phrase: norm(outlet), key: norm(outlet), kind: 'outlet' });
   names.sort((a, b) => b.phrase.length - a.phrase.length);
   // plan names and nicknames are the query reader's ("Trump's plan", "the new draft", "the Berlin statement")
   const planNicknames: [string, PlanId][] = [];
   const planWords = shared.planWords.filter((w) => !/points?/.test(w)).map(norm);
   for (const { plan, names: planNames, nicknames } of shared.planNames) {
     for (const phrase of planNames) planNicknames.push([norm(phrase), plan]);
-    for (const nickname of nicknames) for (const word of planWords) planNicknames.push([`${norm(nickname)} ${word}`, plan]);
+    for (const nickname of nicknames)
+      for (const word of planWords) planNicknames.push([`${norm(nickname)} ${word}`, plan]);
   }
   planNicknames.sort((a, b) => b[0].length - a[0].length);
   return {
@@ -75,7 +78,9 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     negativePhrases: negatives.filter((n) => n.includes(' ')),
     casual: new Set(lexicon.casual.map(norm)),
     reporting: new Set(lexicon.reporting.map(norm)),
-    roleVerbs: new Map(Object.entries(lexicon.roles).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const))),
+    roleVerbs: new Map(
+      Object.entries(lexicon.roles).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const)),
+    ),
     absence: lexicon.absence.map((phrase) => foldSameThing({ sameThing }, norm(phrase))),
     keep: new Set(lexicon.contentWords.map(norm)),
     verbs: new Set(lexicon.verbs.map(norm)),
@@ -138,7 +143,8 @@ export function negativeCount(vocabulary: Vocabulary, normalised: string): numbe
       text = blank(text, at, at + phrase.length);
     }
   }
-  for (const word of tokenize(text.replace(/\s+/g, ' ').trim())) if (vocabulary.negative.has(word)) count += 1;
+  for (const word of tokenize(text.replace(/\s+/g, ' ').trim()))
+    if (vocabulary.negative.has(word)) count += 1;
   return count;
 }
 
@@ -167,12 +173,28 @@ export interface MarkedToken {
 }
 
 /** Words after which a negation is passive ("are outlawed", "was dropped") and reaches back to its subject. */
-const passive = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'become', 'becomes', 'remain', 'remains']);
+const passive = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'get',
+  'gets',
+  'got',
+  'become',
+  'becomes',
+  'remain',
+  'remains',
+]);
 
 /** A folded text's words in order, with negations and bars (words and phrases) marked. */
 export function markTokens(vocabulary: Vocabulary, folded: string): MarkedToken[] {
   let text = folded;
-  for (const phrase of vocabulary.negativePhrases) text = ` ${text} `.split(` ${phrase} `).join(' \u0000 ').trim();
+  for (const phrase of vocabulary.negativePhrases)
+    text = ` ${text} `.split(` ${phrase} `).join(' \u0000 ').trim();
   const tokens: MarkedToken[] = [];
   let previous = '';
   for (const word of text.split(' ')) {
@@ -192,7 +214,11 @@ export function markTokens(vocabulary: Vocabulary, folded: string): MarkedToken[
  * Negations whose reach takes in one of the given stems: the next few content words, or, for a passive
  * ("X … was denied"), anything before it in the clause.
  */
-export function negationsOn(tokens: readonly MarkedToken[], stems: ReadonlySet<string>, reach: number): number {
+export function negationsOn(
+  tokens: readonly MarkedToken[],
+  stems: ReadonlySet<string>,
+  reach: number,
+): number {
   let count = 0;
   tokens.forEach((token, i) => {
     if (!token.negative) return;

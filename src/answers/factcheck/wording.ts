@@ -25,12 +25,17 @@ export function verdictSentence(core: Core, decision: Decision): string {
   const parts = [opening[decision.verdict]];
   if (decision.reason) parts.push(decision.reason);
   if (decision.plans?.length && decision.verdict !== 'not_in_sources') {
-    parts.push(...decision.plans.filter((s) => s.stance !== 'silent' || decision.verdict === 'depends_on_plan').map((s) => stanceSentence(core, s)));
+    parts.push(
+      ...decision.plans
+        .filter((s) => s.stance !== 'silent' || decision.verdict === 'depends_on_plan')
+        .map((s) => stanceSentence(core, s)),
+    );
   } else {
     const first = decision.facts[0];
     if (first && decision.verdict !== 'not_in_sources') parts.push(why(decision.verdict, first));
   }
-  if (decision.sides) parts.push(...decision.sides.map((s, i) => `Account ${i + 1}: ${s.text.replace(/^\(|\)$/g, '')}`));
+  if (decision.sides)
+    parts.push(...decision.sides.map((s, i) => `Account ${i + 1}: ${s.text.replace(/^\(|\)$/g, '')}`));
   return parts.join(' ');
 }
 
