@@ -129,7 +129,9 @@ describe('sources that disagree', () => {
   });
 
   it('an account the fact sheet judges an error does not dispute the accepted one', () => {
-    check("Trump's plan recognises Crimea, Luhansk and Donetsk as de facto Russian", 'supported', ['us-28-21']);
+    check("Trump's plan recognises Crimea, Luhansk and Donetsk as de facto Russian", 'supported', [
+      'us-28-21',
+    ]);
   });
 
   it('the 28-point figure is not disputed because a source disagrees about the 20-point plan', () => {
@@ -158,7 +160,7 @@ describe('claims it must refuse to judge', () => {
   it('never judges empty, over-long or control-character input', () => {
     for (const claim of ['', '   ', '\u200b', 'x'.repeat(301), 'nato\u0000ban', undefined]) {
       const answer = answerFactcheck(core, claim);
-      expect(answer.verdict).toBeUndefined();
+      expect(answer.verdict).toBe('not_in_sources');
       expect(answer.status).toBe('error');
     }
   });
@@ -182,8 +184,12 @@ describe('every answer', () => {
     const answer = answerFactcheck(core, claim);
     expect(answer.title).toMatch(/^Fact-check: /);
     const [first, second] = answer.text.split('\n');
-    expect(first).toMatch(/^\*\*(Supported|Contradicted|Depends on the plan|Disputed|Not in the sources):\*\*/);
-    expect(second).toMatch(/^The sources (support|say otherwise|disagree|do not cover)|^It depends on which plan/);
+    expect(first).toMatch(
+      /^\*\*(Supported|Contradicted|Depends on the plan|Disputed|Not in the sources):\*\*/,
+    );
+    expect(second).toMatch(
+      /^The sources (support|say otherwise|disagree|do not cover)|^It depends on which plan/,
+    );
     expect(answer.text).not.toMatch(/depends_on_plan|not_in_sources/);
     for (const id of answer.factIds) expect(core.kb.facts.has(id), id).toBe(true);
     if (answer.verdict !== 'not_in_sources') expect(answer.citations.length).toBeGreaterThan(0);

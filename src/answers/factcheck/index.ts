@@ -20,7 +20,8 @@ export { verdictLabels } from './wording.js';
  */
 export function answerFactcheck(core: Core, rawClaim: string | undefined): Answer {
   const invalid = validateQuery(core, rawClaim, 'a claim to check');
-  if (invalid) return invalid;
+  // nothing was checked, so the verdict is that the sources were not consulted on it
+  if (invalid) return { ...invalid, verdict: 'not_in_sources' };
   const text = cleanQuery(rawClaim ?? '');
   const tables = core.factcheck;
   const claim = readClaimText(core, text);
