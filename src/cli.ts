@@ -4,14 +4,15 @@ import { clip, errorAnswer } from './answers/common.js';
 import { maxQueryLength } from './answers/reading.js';
 import type { Answer } from './answers/types.js';
 import { commands, findCommand } from './commands/index.js';
-import type { Command, OptionValues } from './commands/types.js';
-import { loadCore, type Core } from './core.js';
-import { KnowledgeError } from './knowledge/load.js';
+import type { Command, CommandContext, OptionValues } from './commands/types.js';
+import { CoreHolder, type Core } from './core.js';
+import { defaultKnowledgeDir, KnowledgeError } from './knowledge/load.js';
 import { renderJson } from './render/json.js';
 import { renderText, type TextRenderOptions } from './render/text.js';
 import { withinEdits } from './text/edits.js';
 import { humanDate } from './text/dates.js';
 import { terminalWidth } from './text/wrap.js';
+import { SESSION_INTRO, SESSION_TITLE } from './terminal.js';
 
 /**
  * The terminal edge: the same commands as on Discord, typed as `/provision troop-cap --json`.
@@ -198,10 +199,10 @@ export function splitLine(line: string): string[] {
 }
 
 /** Runs a parsed line; a handler bug becomes an error answer, never a stack trace. */
-export function execute(core: Core, parsed: ParseResult): Answer {
+export function execute(core: Core, parsed: ParseResult, context: CommandContext = {}): Answer {
   if (!parsed.ok) return errorAnswer(core, parsed.message);
   try {
-    return parsed.handler.run(core, parsed.line.options);
+    return parsed.handler.run(core, parsed.line.options, context);
   } catch (error) {
     process.stderr.write(
       `[error] /${parsed.line.command} failed: ${(error as Error).stack ?? String(error)}\n`,
@@ -234,9 +235,40 @@ function render(core: Core, parsed: ParseResult, answer: Answer, pageHint: strin
     : renderText(answer, textOptions(core, parsed.ok ? parsed.line : undefined, pageHint));
 }
 
+/** One interactive session's state: the knowledge it answers from and the last paged answer. */
+export interface Session {
+  /** "Facts as of …" for the knowledge serving now. */
+  factsLine(): string;
+  /** The text to print for one typed line (not /quit). */
+  answer(line: string): string;
+}
+
+/**
+ * Given a CoreHolder, each line is answered from the knowledge serving then, and /reload reloads it;
+ * `next` and `prev` page the last paged answer.
+ */
+export function createSession(source: Core | CoreHolder): Session {
+  const current = (): Core => (source instanceof CoreHolder ? source.current : source);
+  const context: CommandContext =
+    source instanceof CoreHolder ? { reloadKnowledge: () => source.reload() } : {};
+  let last: { parsed: ParseResult & { ok: true }; answer: Answer } | undefined;
+  return {
+    factsLine: () => `Facts as of ${humanDate(current().kb.meta.asOf)}.`,
+    answer(line) {
+      const core = current();
+      const step = /^\/?(next|more|n)$/i.test(line) ? 1 : /^\/?(prev|previous|back|p)$/i.test(line) ? -1 : 0;
+      if (step !== 0) return `${page(core, last, step, (parsed, answer) => (last = { parsed, answer }))}\n\n`;
+      const parsed = parseLine(line);
+      const answer = execute(core, parsed, context);
+      if (parsed.ok && answer.page && answer.page.count > 1) last = { parsed, answer };
+      return `${render(core, parsed, answer, 'next / prev for more')}\n\n`;
+    },
+  };
+}
+
 /** Interactive session: reads lines until EOF or /quit; `next` and `prev` page the last paged answer. */
 export async function runInteractive(
-  core: Core,
+  source: Core | CoreHolder,
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
@@ -245,14 +277,10 @@ export async function runInteractive(
   const prompt = () => {
     if (interactive) rl.prompt();
   };
-  output.write(
-    `Peace-plan fact bot — offline terminal session. Facts as of ${humanDate(core.kb.meta.asOf)}.\n` +
-      `Ask a question in plain words, or type a command such as /provision troop-cap, /issue znpp, /help; /quit to leave.\n` +
-      'Add --full for everything, --sources for every source, --json for the JSON answer. (Set DISCORD_TOKEN to run the Discord bot instead.)\n\n',
-  );
+  const session = createSession(source);
+  output.write(`${SESSION_TITLE} ${session.factsLine()}\n${SESSION_INTRO}`);
   rl.setPrompt('> ');
   prompt();
-  let last: { parsed: ParseResult & { ok: true }; answer: Answer } | undefined;
   for await (const raw of rl) {
     const line = raw.trim();
     if (!line) {
@@ -260,19 +288,29 @@ export async function runInteractive(
       continue;
     }
     if (/^\/?(quit|exit)$/i.test(line)) break;
-    const step = /^\/?(next|more|n)$/i.test(line) ? 1 : /^\/?(prev|previous|back|p)$/i.test(line) ? -1 : 0;
-    if (step !== 0) {
-      output.write(`${page(core, last, step, (parsed, answer) => (last = { parsed, answer }))}\n\n`);
-      prompt();
-      continue;
-    }
-    const parsed = parseLine(line);
-    const answer = execute(core, parsed);
-    if (parsed.ok && answer.page && answer.page.count > 1) last = { parsed, answer };
-    output.write(`${render(core, parsed, answer, 'next / prev for more')}\n\n`);
+    output.write(session.answer(line));
     prompt();
   }
   rl.close();
+}
+
+/** The knowledge (KNOWLEDGE_DIR or knowledge/) behind a terminal session; throws KnowledgeError. */
+export function loadHolder(): CoreHolder {
+  return CoreHolder.load(process.env.KNOWLEDGE_DIR?.trim() || defaultKnowledgeDir);
+}
+
+/** Reload on SIGHUP for as long as a terminal session lasts; returns the function that stops it. */
+export function reloadOnHangup(holder: CoreHolder): () => void {
+  const onHangup = (): void => {
+    const outcome = holder.reload();
+    process.stderr.write(
+      outcome.ok
+        ? `[reload] ${outcome.facts} facts, as of ${outcome.asOf}\n`
+        : `[reload] failed; the previous knowledge keeps serving:\n${outcome.errors.join('\n')}\n`,
+    );
+  };
+  process.on('SIGHUP', onHangup);
+  return () => process.off('SIGHUP', onHangup);
 }
 
 /** `next` / `prev`: the neighbouring page of the last paged answer, or a plain word on why not. */
@@ -371,9 +409,9 @@ function parseRequest(command: string, query: string, request: Record<string, un
 
 /** `npm run cli -- …`: exit 0 on an answer (found, ambiguous or not found), 2 on bad input, 1 if broken. */
 export async function main(argv: readonly string[]): Promise<number> {
-  let core: Core;
+  let holder: CoreHolder;
   try {
-    core = loadCore();
+    holder = loadHolder();
   } catch (error) {
     process.stderr.write(
       error instanceof KnowledgeError
@@ -382,10 +420,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     return 1;
   }
+  const core = holder.current;
   const [first] = argv;
   if (first === 'batch') return (await runBatch(core)) > 0 ? 2 : 0;
   if (!first || first === 'interactive') {
-    await runInteractive(core);
+    const stop = reloadOnHangup(holder);
+    await runInteractive(holder);
+    stop();
     return 0;
   }
   const parsed = first.startsWith('/')

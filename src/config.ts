@@ -6,8 +6,11 @@
  * value of DISCORD_TOKEN. The entry points call `loadEnv()` (which reads `.env`; real environment variables
  * win over the file) and then `parseConfig()`.
  */
-import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { optional, type Env } from './env.js';
+
+// Read by main.ts before it knows whether zod (this module) is needed at all; re-exported for the rest.
+export { chooseMode, loadEnv, wantsBot, type Mode } from './env.js';
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
 export const DEFAULT_PORT = 8080;
@@ -44,8 +47,6 @@ export interface HttpConfig {
   cooldownSeconds: number;
 }
 
-export type Mode = 'http' | 'gateway' | 'terminal';
-
 export class ConfigError extends Error {
   readonly variables: string[];
   constructor(problems: { variable: string; message: string }[]) {
@@ -57,9 +58,6 @@ export class ConfigError extends Error {
     this.variables = problems.map((p) => p.variable);
   }
 }
-
-/** An unset variable and an empty one mean the same: not given. */
-const optional = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 const snowflake = z
   .string()
@@ -176,8 +174,6 @@ const httpSchema = baseSchema.extend({
   COOLDOWN_SECONDS: z.preprocess(optional, cooldown.optional()),
 });
 
-type Env = Record<string, string | undefined>;
-
 function fail(error: z.ZodError): never {
   const problems = error.issues.map((issue) => ({
     variable: String(issue.path[0] ?? 'environment'),
@@ -185,20 +181,6 @@ function fail(error: z.ZodError): never {
     message: issue.message,
   }));
   throw new ConfigError(problems);
-}
-
-/** True when the environment asks for the bot (a DISCORD_TOKEN is set), false for the terminal session. */
-export function wantsBot(env: Env): boolean {
-  return optional(env.DISCORD_TOKEN) !== undefined;
-}
-
-/**
- * What `npm start` runs: the HTTP interactions endpoint when DISCORD_PUBLIC_KEY is set (it needs no
- * token), else the gateway bot when DISCORD_TOKEN is set, else the terminal session.
- */
-export function chooseMode(env: Env): Mode {
-  if (optional(env.DISCORD_PUBLIC_KEY) !== undefined) return 'http';
-  return wantsBot(env) ? 'gateway' : 'terminal';
 }
 
 function shardConfig(count: number | 'auto' | undefined, ids: number[] | undefined): ShardConfig | null {
@@ -254,12 +236,61 @@ export function parseHttpConfig(env: Env): HttpConfig {
   };
 }
 
-/**
- * Read `.env` (or the file named by ENV_FILE) into process.env — variables already set in the environment
- * win — and return process.env. A missing file is fine: the environment alone may configure everything.
- */
-export function loadEnv(): Env {
-  const path = optional(process.env.ENV_FILE) as string | undefined;
-  loadDotenv({ quiet: true, ...(path ? { path } : {}) });
-  return process.env;
+// ─── Operations: knowledge location, reload owners, the misses log, metrics ───────────────────────
+
+export interface OpsConfig {
+  /** Where the fact base lives (KNOWLEDGE_DIR; default: knowledge/ next to the code). */
+  knowledgeDir: string | null;
+  /** Discord user ids allowed to run /reload (DISCORD_OWNER_IDS, comma- or space-separated). */
+  ownerIds: string[];
+  /** JSON-lines file of unanswered questions (MISSES_FILE); null: not kept. */
+  missesFile: string | null;
+  /** Size at which the misses file is rotated to FILE.1 (MISSES_MAX_BYTES). */
+  missesMaxBytes: number;
+  /** Port for GET /metrics in gateway mode (METRICS_PORT; 0: any free port, logged); null: not served. */
+  metricsPort: number | null;
+}
+
+const metricsPort = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}$/, 'must be a TCP port number (0: any free port)')
+  .transform(Number)
+  .pipe(z.number().max(65535, 'must be a TCP port number (at most 65535)'));
+
+const ownerList = z
+  .string()
+  .trim()
+  .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+  .refine((ids) => ids.every((id) => /^\d{1,20}$/.test(id)), 'must be Discord user ids separated by commas');
+
+const opsSchema = z.object({
+  KNOWLEDGE_DIR: z.preprocess(optional, z.string().trim().optional()),
+  DISCORD_OWNER_IDS: z.preprocess(optional, ownerList.optional()),
+  MISSES_FILE: z.preprocess(optional, z.string().trim().optional()),
+  MISSES_MAX_BYTES: z.preprocess(
+    optional,
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, 'must be a number of bytes')
+      .transform(Number)
+      .pipe(z.number().min(1024, 'must be at least 1024 bytes'))
+      .optional(),
+  ),
+  METRICS_PORT: z.preprocess(optional, metricsPort.optional()),
+});
+
+/** The operations settings, for every mode. Throws ConfigError naming each bad variable. */
+export function parseOpsConfig(env: Env): OpsConfig {
+  const result = opsSchema.safeParse(env);
+  if (!result.success) fail(result.error);
+  const d = result.data;
+  return {
+    knowledgeDir: d.KNOWLEDGE_DIR ?? null,
+    ownerIds: d.DISCORD_OWNER_IDS ?? [],
+    missesFile: d.MISSES_FILE ?? null,
+    missesMaxBytes: d.MISSES_MAX_BYTES ?? 5 * 1024 * 1024,
+    metricsPort: d.METRICS_PORT ?? null,
+  };
 }

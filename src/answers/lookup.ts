@@ -154,7 +154,9 @@ function pointOfNamedPlan(core: Core, query: Query, hits: readonly SearchHit[]):
   ) {
     return undefined;
   }
-  for (const hit of hits.slice(0, 4)) {
+  // Topics the question names outright come first ("what does the 20pt say on sanctions").
+  const named = query.topics.map((id) => ({ id, kind: 'topic' as const }));
+  for (const hit of [...named, ...hits.slice(0, 4)]) {
     if (hit.kind === 'plan' || hit.kind === 'plan-note') continue;
     const topics = hit.kind === 'topic' ? [hit.id] : (core.index.entry(hit.id)?.topics ?? []);
     const points = topics.flatMap(
@@ -162,6 +164,8 @@ function pointOfNamedPlan(core: Core, query: Query, hits: readonly SearchHit[]):
         core.kb.topics.get(topicId)?.provisions.filter((id) => core.kb.provisions.get(id)?.plan === plan) ??
         [],
     );
+    // A topic named outright that the plan has no point on: the topic itself says so (and what changed).
+    if (points.length === 0 && named.some((n) => n.id === hit.id)) return hit.id;
     if (points.length === 0) continue;
     // Of that plan's points on the topic, the one the question's own words fit best.
     // The plan's own name says nothing about which of its points is meant.

@@ -1,6 +1,5 @@
 import type { Core } from '../core.js';
 import type { PlanId } from '../knowledge/schema.js';
-import { normaliseForMatching } from '../text/normalise.js';
 import { errorAnswer, wellFormed } from './common.js';
 import type { Answer } from './types.js';
 

@@ -33,12 +33,14 @@ export function createHelp(list: () => readonly Command[]): Command {
         text:
           `${unknown}Ask in plain words with /ask, or use a command below. Every answer cites its sources ` +
           `and carries the fact base's "as of" date (${humanDate(core.kb.meta.asOf)}). /help <command> explains one.`,
-        sections: list().map((command) => ({
-          heading: `/${command.definition.name}`,
-          // the usage line says what the command does by example; /help <command> says the rest
-          text: `\`${command.definition.usage}\``,
-          citations: [],
-        })),
+        sections: list()
+          .filter((command) => !command.definition.ownerOnly)
+          .map((command) => ({
+            heading: `/${command.definition.name}`,
+            // the usage line says what the command does by example; /help <command> says the rest
+            text: `\`${command.definition.usage}\``,
+            citations: [],
+          })),
       });
     },
   };

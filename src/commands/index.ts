@@ -6,6 +6,7 @@ import { createHelp } from './help.js';
 import { issue } from './issue.js';
 import { plan } from './plan.js';
 import { provision } from './provision.js';
+import { reload } from './reload.js';
 import { sources } from './sources.js';
 import { timeline } from './timeline.js';
 import type { Command } from './types.js';
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   sources,
   factcheck,
   about,
+  reload,
   createHelp(() => commands),
 ];
 

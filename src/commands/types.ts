@@ -1,5 +1,5 @@
 import type { Answer } from '../answers/types.js';
-import type { Core } from '../core.js';
+import type { Core, ReloadOutcome } from '../core.js';
 
 /**
  * A command, independent of where it runs: the Discord edge turns the definition into a slash command,
@@ -30,6 +30,11 @@ export interface CommandDefinition {
   lookup: boolean;
   /** One line for /help, with an example. */
   usage: string;
+  /**
+   * Maintenance for the bot's owners (DISCORD_OWNER_IDS): always answered privately, left out of /help,
+   * and registered so that only server administrators see it in the command picker.
+   */
+  ownerOnly?: boolean;
 }
 
 export type OptionValues = Record<string, string | number | boolean | undefined>;
@@ -39,8 +44,14 @@ export interface Choice {
   value: string;
 }
 
+/** What an edge lets a command do beyond reading the core. Absent for whoever may not. */
+export interface CommandContext {
+  /** Given to the bot's owners and in the terminal: reload and validate the knowledge base. */
+  reloadKnowledge?: () => ReloadOutcome;
+}
+
 export interface Command {
   definition: CommandDefinition;
-  run(core: Core, options: OptionValues): Answer;
+  run(core: Core, options: OptionValues, context?: CommandContext): Answer;
   autocomplete?(core: Core, option: string, value: string): Choice[];
 }

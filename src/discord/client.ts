@@ -6,22 +6,38 @@
  * resuming are discord.js's job. With SHARD_COUNT/SHARD_IDS it runs just those shards (discord.js's own
  * sharding), and every log line about a shard or an interaction names the shard. `stop()` (and
  * SIGINT/SIGTERM, via main.ts) closes the gateway cleanly.
+ *
+ * The client caches only what it needs to run: guilds with their channels and roles (which discord.js
+ * requires) and the bot's own user and member. Members, users, messages and the rest are not kept, so
+ * memory stays flat however many people ask.
  */
-import { Client, DiscordAPIError, Events, GatewayIntentBits, Routes, type ClientOptions } from 'discord.js';
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  Options,
+  Routes,
+  type ClientOptions,
+} from 'discord.js';
 import type { Command } from '../commands/types.js';
 import type { DiscordConfig } from '../config.js';
-import type { Core } from '../core.js';
+import type { Core, ReloadOutcome } from '../core.js';
 import { readInteraction } from '../interactions/api.js';
 import { createInteractionHandler } from '../interactions/handler.js';
+import type { OutcomeObserver } from '../ops/outcome.js';
 import { Cooldowns } from './cooldown.js';
 import { describeError, tokenSecrets, type Logger } from './log.js';
-import { fillInteractionDefaults, fillReadyDefaults } from './payloads.js';
 
 export interface BotDeps {
   config: DiscordConfig;
-  core: Core;
+  /** The core serving now (read per interaction, so a reload applies without reconnecting). */
+  getCore: () => Core;
   commands: readonly Command[];
   logger: Logger;
+  ownerIds?: ReadonlySet<string>;
+  reloadKnowledge?: () => ReloadOutcome;
+  observe?: OutcomeObserver;
 }
 
 export interface Bot {
@@ -41,6 +57,42 @@ export function clientOptions(config: DiscordConfig): ClientOptions {
     // Slash commands need no guild data: do not hold interactions back long waiting for guilds to stream in.
     waitGuildTimeout: 3_000,
     ...shardOptions(config),
+    // Interactions carry the member, user and channel they need and are answered from the raw packet:
+    // nothing else is looked up, so nothing else is kept.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      ApplicationCommandManager: 0,
+      ApplicationEmojiManager: 0,
+      AutoModerationRuleManager: 0,
+      BaseGuildEmojiManager: 0,
+      DMMessageManager: 0,
+      EntitlementManager: 0,
+      GuildBanManager: 0,
+      GuildEmojiManager: 0,
+      GuildForumThreadManager: 0,
+      GuildInviteManager: 0,
+      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
+      GuildMessageManager: 0,
+      GuildScheduledEventManager: 0,
+      GuildStickerManager: 0,
+      GuildTextThreadManager: 0,
+      MessageManager: 0,
+      PresenceManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      StageInstanceManager: 0,
+      ThreadManager: 0,
+      ThreadMemberManager: 0,
+      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
+      VoiceStateManager: 0,
+    }),
+    // Whatever a future discord.js still caches past those limits is swept regularly.
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      messages: { interval: 300, lifetime: 300 },
+      users: { interval: 600, filter: () => (user) => user.id !== user.client.user.id },
+      threads: { interval: 600, lifetime: 600 },
+    },
   };
 }
 
@@ -64,15 +116,16 @@ function keepShardVariablesFromDiscordJs(): void {
   delete process.env.SHARD_COUNT;
 }
 
-export function createBot({ config, core, commands, logger }: BotDeps): Bot {
+export function createBot({ config, getCore, commands, logger, ...ops }: BotDeps): Bot {
   for (const secret of tokenSecrets(config.token)) logger.addSecret(secret);
   keepShardVariablesFromDiscordJs();
   const client = new Client(clientOptions(config));
   const handler = createInteractionHandler({
-    getCore: () => core,
+    getCore,
     commands,
     cooldowns: new Cooldowns(config.cooldownSeconds),
     logger,
+    ...ops,
   });
   let stopping: Promise<void> | null = null;
 
@@ -97,11 +150,6 @@ export function createBot({ config, core, commands, logger }: BotDeps): Bot {
     }
   }
 
-  // Runs before discord.js builds the interaction from the same packet (see payloads.ts).
-  client.on(Events.Raw as never, (packet: { t?: string; d?: unknown }) => {
-    if (packet?.t === 'INTERACTION_CREATE') fillInteractionDefaults(packet.d);
-    else if (packet?.t === 'READY') fillReadyDefaults(packet.d, config.clientId);
-  });
   // The raw packet, as the HTTP endpoint gets it: discord.js's interaction objects are not needed.
   client.ws.on('INTERACTION_CREATE' as never, (data: unknown, shard: number) => {
     void answer(data, shard);

@@ -33,7 +33,8 @@ export interface ApiCommand {
   contexts: number[];
   /** Installed to a server. */
   integration_types: number[];
-  default_member_permissions: null;
+  /** null: everyone; "0": only server administrators see it in the picker (owner-only commands). */
+  default_member_permissions: null | '0';
   nsfw: false;
 }
 
@@ -88,7 +89,7 @@ export function toApiCommand(definition: CommandDefinition): ApiCommand {
     options,
     contexts: [0, 1],
     integration_types: [0],
-    default_member_permissions: null,
+    default_member_permissions: definition.ownerOnly ? '0' : null,
     nsfw: false,
   };
 }

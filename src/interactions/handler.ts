@@ -13,12 +13,13 @@
  */
 import type { Answer } from '../answers/types.js';
 import { factLabel } from '../commands/autocomplete.js';
-import type { Command, OptionValues } from '../commands/types.js';
-import type { Core } from '../core.js';
+import type { Command, CommandContext, OptionValues } from '../commands/types.js';
+import type { Core, ReloadOutcome } from '../core.js';
 import { clip } from '../text/clip.js';
 import type { Cooldowns } from '../discord/cooldown.js';
 import { HIDE_OPTION, TARGET_OPTION } from '../discord/definitions.js';
 import { describeError, type Logger } from '../discord/log.js';
+import type { InteractionOutcome, OutcomeObserver } from '../ops/outcome.js';
 import { decodeCustomId } from '../render/custom-ids.js';
 import { renderDiscord, type DiscordPayload, type DiscordRenderOptions } from '../render/discord.js';
 import { Lru } from './cache.js';
@@ -38,7 +39,16 @@ export interface InteractionHandlerDeps {
   commands: readonly Command[];
   cooldowns: Cooldowns;
   logger: Logger;
+  /** Who may run owner-only commands (DISCORD_OWNER_IDS). */
+  ownerIds?: ReadonlySet<string>;
+  /** Reloads the knowledge (given to owner-only commands run by an owner). */
+  reloadKnowledge?: () => ReloadOutcome;
+  /** Told what every interaction came to (metrics, the misses log). */
+  observe?: OutcomeObserver;
 }
+
+/** What an interaction came to, without its kind and time (added by handle()). */
+type Result = Omit<InteractionOutcome, 'kind' | 'ms'>;
 
 export interface InteractionHandler {
   /** The response to one interaction (raw Discord JSON). Never throws. */
@@ -67,8 +77,8 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
    * The command's answer. Lookup commands answer from the facts alone, so the same question again is
    * answered from the cache; other commands always run.
    */
-  function run(command: Command, options: OptionValues): Answer {
-    if (!command.definition.lookup) return command.run(core, options);
+  function run(command: Command, options: OptionValues, context: CommandContext = {}): Answer {
+    if (!command.definition.lookup) return command.run(core, options, context);
     let answers = answerCaches.get(core);
     if (!answers) answerCaches.set(core, (answers = new Lru<Answer>(CACHED_ANSWERS)));
     const key = `${command.definition.name}\u0000${JSON.stringify(options)}`;
@@ -94,13 +104,19 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     return payload;
   }
 
-  function onCommand(i: ReadInteraction): [InteractionResponse, string] {
+  /** Owners (DISCORD_OWNER_IDS) may reload the knowledge; nobody else gets the means to. */
+  function contextFor(userId: string | undefined): CommandContext {
+    const owner = userId !== undefined && (deps.ownerIds?.has(userId) ?? false);
+    return owner && deps.reloadKnowledge ? { reloadKnowledge: deps.reloadKnowledge } : {};
+  }
+
+  function onCommand(i: ReadInteraction): [InteractionResponse, Result] {
     const command = byName.get(i.commandName);
     if (!command) {
       const name = clip(i.commandName.replace(/[^\w-]/g, ''), 32);
       return [
         notice(`I don't know the command /${name} — the command list may be out of date. Try /help.`),
-        'unknown-command',
+        { command: 'unknown', status: 'unknown-command' },
       ];
     }
     const { definition } = command;
@@ -111,13 +127,15 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         notice(
           `⏳ Easy there — you can use /${definition.name} again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
         ),
-        'cooldown',
+        { command: definition.name, status: 'cooldown' },
       ];
     }
     const options = readOptions(i.options, definition);
-    const answer = run(command, options);
+    const answer = run(command, options, contextFor(i.userId));
     const hideValue = i.options.find((o) => o.name === HIDE_OPTION)?.value;
-    let hide = definition.lookup && (hideValue === true || hideValue === 'true');
+    // Owner-only maintenance (/reload) always answers privately.
+    let hide =
+      (definition.lookup && (hideValue === true || hideValue === 'true')) || Boolean(definition.ownerOnly);
     let target = definition.lookup ? userOption(i.options, TARGET_OPTION) : undefined;
     // A reply that could not answer goes to the asker only, and pings no one.
     if (answer.status === 'error') {
@@ -140,10 +158,20 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         allowed_mentions: { parse: [] },
       };
     }
-    return [reply(payload, hide), answer.status];
+    const query = definition.primary ? options[definition.primary] : undefined;
+    return [
+      reply(payload, hide),
+      {
+        command: definition.name,
+        status: answer.status,
+        ...(answer.verdict ? { verdict: answer.verdict } : {}),
+        ...(typeof query === 'string' ? { query } : {}),
+        ...(answer.suggestions[0] ? { topSuggestion: answer.suggestions[0] } : {}),
+      },
+    ];
   }
 
-  function onAutocomplete(i: ReadInteraction): [InteractionResponse, string] {
+  function onAutocomplete(i: ReadInteraction): [InteractionResponse, Result] {
     const command = byName.get(i.commandName);
     const focused = i.options.find((o) => o.focused);
     let choices: { name: string; value: string }[] = [];
@@ -167,7 +195,13 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       )
       .slice(0, MAX_CHOICES)
       .map((c) => ({ name: clip(c.name.trim() || c.value, MAX_CHOICE_LENGTH), value: c.value }));
-    return [{ type: ResponseType.AutocompleteResult, data: { choices: safe } }, `${safe.length} choices`];
+    return [
+      { type: ResponseType.AutocompleteResult, data: { choices: safe } },
+      {
+        command: command ? command.definition.name : 'unknown',
+        status: safe.length ? 'choices' : 'no_choices',
+      },
+    ];
   }
 
   /**
@@ -192,12 +226,12 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     return command;
   }
 
-  function onComponent(i: ReadInteraction): [InteractionResponse, string] {
+  function onComponent(i: ReadInteraction): [InteractionResponse, Result] {
     const action = decodeCustomId(i.customId);
     if (!action) {
       return [
         notice('This button is no longer supported. Run the command again for a fresh reply.'),
-        'stale',
+        { command: 'unknown', status: 'stale' },
       ];
     }
     switch (action.kind) {
@@ -208,12 +242,12 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
             notice(
               'These facts are no longer in the fact base (it has been updated). Run the command again.',
             ),
-            'stale',
+            { command: 'sources', status: 'stale' },
           ];
         }
         return [
           reply(render(answer, { command: 'sources', fullSources: true, hide: true }), true),
-          'sources',
+          { command: 'sources', status: answer.status },
         ];
       }
       case 'pick': {
@@ -221,30 +255,36 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         const value = i.values[0];
         const primary = command?.definition.primary;
         if (!command || !primary || !value || !core.index.entry(value)) {
-          return [notice('That choice is no longer available. Run the command again.'), 'stale'];
+          return [
+            notice('That choice is no longer available. Run the command again.'),
+            { command: command ? command.definition.name : 'unknown', status: 'stale' },
+          ];
         }
         const answer = run(command, { [primary]: value });
-        return [showResult(i, answer, { command: command.definition.name }), `pick ${answer.status}`];
+        return [
+          showResult(i, answer, { command: command.definition.name }),
+          { command: command.definition.name, status: answer.status },
+        ];
       }
       case 'plan': {
         const answer = run(need('plan'), { plan: action.plan, page: action.page });
-        return [showResult(i, answer, { command: 'plan' }), `plan page ${answer.page?.index ?? '?'}`];
+        return [showResult(i, answer, { command: 'plan' }), { command: 'plan', status: answer.status }];
       }
       case 'timeline': {
         const about = action.about || undefined;
         const answer = run(need('timeline'), { about, page: action.page });
         return [
           showResult(i, answer, { command: 'timeline', ...(about ? { about } : {}) }),
-          `timeline page ${answer.page?.index ?? '?'}`,
+          { command: 'timeline', status: answer.status },
         ];
       }
     }
   }
 
-  function dispatch(i: ReadInteraction): [InteractionResponse, string] {
+  function dispatch(i: ReadInteraction): [InteractionResponse, Result] {
     switch (i.type) {
       case InteractionType.Ping:
-        return [{ type: ResponseType.Pong }, 'pong'];
+        return [{ type: ResponseType.Pong }, { command: 'unknown', status: 'pong' }];
       case InteractionType.ApplicationCommand:
         return onCommand(i);
       case InteractionType.Autocomplete:
@@ -252,7 +292,23 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       case InteractionType.MessageComponent:
         return onComponent(i);
       default:
-        return [notice('This bot does not handle that kind of interaction.'), 'unsupported'];
+        return [
+          notice('This bot does not handle that kind of interaction.'),
+          { command: 'unknown', status: 'unsupported' },
+        ];
+    }
+  }
+
+  function kindOf(i: ReadInteraction): InteractionOutcome['kind'] {
+    switch (i.type) {
+      case InteractionType.ApplicationCommand:
+        return 'command';
+      case InteractionType.Autocomplete:
+        return 'autocomplete';
+      case InteractionType.MessageComponent:
+        return 'component';
+      default:
+        return 'other';
     }
   }
 
@@ -286,11 +342,20 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       core = getCore();
       const i = readInteraction(raw);
       const fields = { ...logFields, ...describe(i) };
+      const report = (result: Result): void => {
+        if (i.type !== InteractionType.Ping)
+          deps.observe?.({ kind: kindOf(i), ...result, ms: performance.now() - started });
+      };
       try {
-        const [response, outcome] = dispatch(i);
+        const [response, result] = dispatch(i);
         const level =
           i.type === InteractionType.Autocomplete || i.type === InteractionType.Ping ? 'debug' : 'info';
-        logger[level]('interaction', { ...fields, outcome, ms: Math.round(performance.now() - started) });
+        logger[level]('interaction', {
+          ...fields,
+          outcome: result.status,
+          ms: Math.round(performance.now() - started),
+        });
+        report(result);
         return response;
       } catch (error) {
         logger.error('interaction failed', {
@@ -298,6 +363,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
           ms: Math.round(performance.now() - started),
           ...describeError(error),
         });
+        report({ command: byName.has(i.commandName) ? i.commandName : 'unknown', status: 'failed' });
         return fallback(raw);
       }
     },

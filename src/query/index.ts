@@ -9,6 +9,6 @@
  * The vocabulary (slang, variants, translations, synonyms, plan nicknames, cue words) is data in
  * knowledge/lexicon.json, checked by the zod schema in src/knowledge/schema.ts.
  */
-export { readQuery } from './read.js';
+export { isMonthWord, readQuery } from './read.js';
 export { vocabularyOf, phraseWords, type Vocabulary } from './vocabulary.js';
 export type { Figure, Intent, PointRef, Query, QueryDate } from './types.js';

@@ -219,6 +219,11 @@ const months: Record<string, number> = {
   november: 11, dec: 12, december: 12,
 }; // prettier-ignore
 
+/** A month's name or its short form ("dec", "december"). */
+export function isMonthWord(word: string): boolean {
+  return months[word] !== undefined;
+}
+
 /** Dates as people write them: "9 may", "may 9", "in december", "feb 2026", "2026". */
 function findDates(words: readonly string[]): QueryDate[] {
   const dates: QueryDate[] = [];

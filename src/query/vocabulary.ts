@@ -14,6 +14,8 @@ export interface Vocabulary {
   /** Slang, spelling variants, translations and synonyms → replacement words ([] drops the phrase). */
   rewrites: PhraseTable<string[]>;
   stopwords: ReadonlySet<string>;
+  /** One-word spelling variants → the fact base's form: the search folds the facts' own text with these. */
+  variants: ReadonlyMap<string, string>;
   planNames: PhraseTable<PlanId>;
   planNicknames: PhraseTable<PlanId>;
   planWords: PhraseTable<true>;
@@ -125,6 +127,13 @@ function buildVocabulary(kb: KnowledgeBase): Vocabulary {
   return {
     rewrites,
     stopwords: new Set(lexicon.stopwords.flatMap(phraseWords)),
+    variants: new Map(
+      Object.entries(lexicon.variants).flatMap(([from, to]) => {
+        const key = phraseWords(from);
+        const into = normaliseForMatching(to);
+        return key.length === 1 && key[0] !== into ? [[key[0]!, into] as [string, string]] : [];
+      }),
+    ),
     planNames,
     planNicknames,
     planWords: table(lexicon.planWords.map((w) => [w, true as const])),

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { FactEntry, FactKind } from '../knowledge/load.js';
 import { withinEdits } from '../text/edits.js';
-import { normaliseForMatching, stem, tokenize } from '../text/normalise.js';
+import { foldVariants, normaliseForMatching, stem, tokenize } from '../text/normalise.js';
 import { topK } from './top.js';
 
 /**
@@ -102,16 +102,24 @@ export class SearchIndex {
   /** Words that carry no meaning for finding a fact (knowledge/lexicon.json `stopwords`). */
   private readonly stopwords: ReadonlySet<string>;
 
-  constructor(entries: Iterable<FactEntry>, stopwords: ReadonlySet<string>) {
-    this.stopwords = stopwords;
+  /** Spelling variants (knowledge/lexicon.json), folded in the facts' text and in every query alike. */
+  private readonly variants: ReadonlyMap<string, string>;
+
+  constructor(
+    entries: Iterable<FactEntry>,
+    vocabulary: { stopwords: ReadonlySet<string>; variants: ReadonlyMap<string, string> },
+  ) {
+    this.stopwords = vocabulary.stopwords;
+    this.variants = vocabulary.variants;
+    const normalise = (text: string) => this.normalise(text);
     this.docs = [...entries].map((entry) => ({
       entry,
-      idKey: normaliseForMatching(entry.id),
-      titleKey: normaliseForMatching(entry.title),
-      aliasKeys: entry.aliases.map(normaliseForMatching),
-      topicKeys: entry.topics.map(normaliseForMatching),
-      contextKeys: entry.context.map(normaliseForMatching),
-      summaryKey: normaliseForMatching(entry.summary),
+      idKey: normalise(entry.id),
+      titleKey: normalise(entry.title),
+      aliasKeys: entry.aliases.map(normalise),
+      topicKeys: entry.topics.map(normalise),
+      contextKeys: entry.context.map(normalise),
+      summaryKey: normalise(entry.summary),
     }));
     this.docs.forEach((doc, i) => {
       this.byId.set(doc.entry.id, i);
@@ -141,6 +149,11 @@ export class SearchIndex {
     }
   }
 
+  /** The normal form of a text for this index: normalised, spelling variants folded. */
+  normalise(text: string): string {
+    return foldVariants(normaliseForMatching(text), this.variants);
+  }
+
   get size(): number {
     return this.docs.length;
   }
@@ -153,7 +166,7 @@ export class SearchIndex {
   search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 10;
     const allowed = (doc: number) => !options.kinds || options.kinds.includes(this.docs[doc]!.entry.kind);
-    const key = normaliseForMatching(query);
+    const key = this.normalise(query);
     const tokens = tokenize(key);
     if (tokens.length === 0) return { status: 'not_found', hits: [], unknownWords: [] };
 
@@ -308,7 +321,8 @@ export class SearchIndex {
         if (term !== token) found.push({ term, factor: 0.9 });
       }
     }
-    if (found.length > 0 || token.length < 4 || /^\d+$/.test(token)) return found;
+    // A four-letter word one letter off is too often another word ("sick" is no "Dick").
+    if (found.length > 0 || unstemmed.length < 5 || /^\d+$/.test(token)) return found;
     const seen = new Set<string>();
     for (const variant of [token, ...deletionsOf(token)]) {
       for (const term of this.deletions.get(variant) ?? []) {

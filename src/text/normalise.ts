@@ -1,67 +1,10 @@
 /**
  * One normal form for everything the search compares: fact ids, aliases, titles, and what people type.
- * Case, diacritics, punctuation, spelling variants of place names, common abbreviations and the usual
- * ways of writing numbers (600,000 / 600k / 600 000 / six hundred thousand; $100bn) all fold to one form,
- * so "Zaporozhye", "ZAPORIZHIA" and "Zaporizhzhia" are the same word and "100 billion" equals "$100bn".
+ * Case, diacritics, punctuation, common abbreviations and the usual ways of writing numbers (600,000 / 600k /
+ * 600 000 / six hundred thousand; $100bn) all fold to one form, so "100 billion" equals "$100bn". Spelling
+ * variants ("Zaporozhye", "Kiev") are vocabulary, not code: they live in knowledge/lexicon.json and are folded
+ * by `foldVariants` with the table the knowledge provides.
  */
-
-/** Spelling variants → the form the fact base uses. Keys are already lower-case and diacritic-free. */
-const variants: Record<string, string> = {
-  zaporizhia: 'zaporizhzhia',
-  zaporizhya: 'zaporizhzhia',
-  zaporizhzhya: 'zaporizhzhia',
-  zaporizhzhja: 'zaporizhzhia',
-  zaporizhzhe: 'zaporizhzhia',
-  zaporozhye: 'zaporizhzhia',
-  zaporozhie: 'zaporizhzhia',
-  zaporozhe: 'zaporizhzhia',
-  zaporozhia: 'zaporizhzhia',
-  zaporizzhia: 'zaporizhzhia',
-  zaporizia: 'zaporizhzhia',
-  zaporisia: 'zaporizhzhia',
-  zaporija: 'zaporizhzhia',
-  zaporijia: 'zaporizhzhia',
-  zaporizhija: 'zaporizhzhia',
-  zaporojie: 'zaporizhzhia',
-  donbass: 'donbas',
-  lugansk: 'luhansk',
-  kiev: 'kyiv',
-  dnieper: 'dnipro',
-  dnepr: 'dnipro',
-  kharkov: 'kharkiv',
-  nikolaev: 'mykolaiv',
-  odessa: 'odesa',
-  zelenskyy: 'zelensky',
-  zelenskiy: 'zelensky',
-  zelenskii: 'zelensky',
-  zelenski: 'zelensky',
-  zelenskyi: 'zelensky',
-  zelenskys: 'zelensky',
-  ukrainian: 'ukraine',
-  ukrainians: 'ukraine',
-  russian: 'russia',
-  russians: 'russia',
-  european: 'europe',
-  europeans: 'europe',
-  american: 'us',
-  americans: 'us',
-  usa: 'us',
-  america: 'us',
-  troop: 'troops',
-  soldier: 'soldiers',
-  guarantee: 'guarantees',
-  provision: 'provisions',
-  demilitarised: 'demilitarized',
-  demilitarisation: 'demilitarization',
-  immobilised: 'immobilized',
-  recognised: 'recognized',
-  truce: 'truce',
-  deal: 'agreement',
-  team: 'delegation',
-  teams: 'delegation',
-  deals: 'agreement',
-  treaty: 'treaty',
-};
 
 const units: Record<string, number> = {
   one: 1,
@@ -175,10 +118,6 @@ export function normaliseForMatching(input: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(/\b(?:art|article)\s*(?:5|v)\b/g, 'article 5')
     .trim();
-  text = text
-    .split(' ')
-    .map((word) => variants[word] ?? word)
-    .join(' ');
   if (cache.size >= cacheLimit) cache.clear();
   cache.set(input, text);
   return text;
@@ -214,6 +153,18 @@ const sameStem: Record<string, string> = {
   seiz: 'frozen',
   froz: 'frozen',
 };
+
+/**
+ * Spelling variants → the form the fact base uses, word by word, on already normalised text
+ * ("zaporozhye" → "zaporizhzhia"); the table comes from knowledge/lexicon.json.
+ */
+export function foldVariants(normalised: string, variants: ReadonlyMap<string, string>): string {
+  if (variants.size === 0 || !normalised) return normalised;
+  return normalised
+    .split(' ')
+    .map((word) => variants.get(word) ?? word)
+    .join(' ');
+}
 
 export function tokenize(normalised: string): string[] {
   return normalised ? normalised.split(' ') : [];

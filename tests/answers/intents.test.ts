@@ -84,7 +84,7 @@ describe('answerability: refused with the reason, nearest facts suggested', () =
     ['how old is zelensky', /does not cover/],
     ['weather in kyiv tmrw?', /does not cover/],
     ['20 point plan point 25', /has no point 25/],
-    ['was a gas transit deal signed in august 2026', /knows nothing after/],
+    ['was a gas transit deal signed in january 2027', /knows nothing after/],
     ['what does the eu say about amnesty for war crimes', /Not known/],
     ['full text of the us-ukraine bilateral security guarantee', /Not known/],
   ])('%s', (question, reason) => {

@@ -91,36 +91,6 @@ describe('start-up configuration', () => {
   });
 });
 
-describe('npm start', () => {
-  it('runs the bot; when npm is stopped (it does not pass SIGTERM on) the bot stops too', async () => {
-    const child = spawnNpm(['start']);
-    let log = '';
-    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-    child.stdout!.resume();
-    // 'close' on stderr: every process holding the pipe — npm, sh, tsx and the bot — has exited.
-    const allGone = once(child.stderr!, 'close');
-    try {
-      await fake.waitForSession(20_000);
-      for (let waited = 0; !/INFO +ready /.test(log); waited += 50) {
-        if (waited > 10_000) throw new Error(`no ready line:\n${log}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      const { id } = fake.sendCommand('about');
-      expect((await fake.waitForCallback(id)).status).toBe(204);
-      const closes = fake.clientCloseCodes.length;
-      child.kill('SIGTERM');
-      await Promise.race([
-        allGone,
-        new Promise((_, reject) => setTimeout(() => reject(new Error(`bot still running:\n${log}`)), 8_000)),
-      ]);
-      expect(fake.clientCloseCodes.slice(closes)).toContain(1000);
-      expect(log).toMatch(/INFO +stopped reason="launcher \d+ exited"/);
-    } finally {
-      child.kill('SIGKILL');
-    }
-  });
-});
-
 describe('restart', () => {
   it('buttons keep working after a restart (their state is in the custom id)', async () => {
     const first = await startBot(fake);

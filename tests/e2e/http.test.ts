@@ -48,9 +48,9 @@ interface Replica {
 
 const listening = /INFO +listening url=(http:\/\/127\.0\.0\.1:\d+)/;
 
-/** `npm start`, exactly as a deployment runs it (npm does not pass SIGTERM on; the bot follows npm). */
-async function startNpm(): Promise<Replica> {
-  const child = spawn('npm', ['start'], {
+/** The built `node dist/main.js`, exactly as the Docker image and the systemd unit run it. */
+async function startDist(): Promise<Replica> {
+  const child = spawn(process.execPath, ['--max-semi-space-size=2', '--optimize-for-size', 'dist/main.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -65,7 +65,7 @@ async function startNpm(): Promise<Replica> {
   child.stdout!.resume();
   const allGone = once(child.stderr!, 'close');
   for (let waited = 0; !listening.test(log); waited += 50) {
-    if (waited > 20_000 || child.exitCode !== null) throw new Error(`npm start did not listen:\n${log}`);
+    if (waited > 20_000 || child.exitCode !== null) throw new Error(`dist/main.js did not listen:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
@@ -97,7 +97,7 @@ let a: Replica;
 let b: Replica & { process: BotProcess };
 
 beforeAll(async () => {
-  [a, b] = await Promise.all([startNpm(), startSource()]);
+  [a, b] = await Promise.all([startDist(), startSource()]);
 }, 40_000);
 
 afterAll(async () => {
@@ -224,7 +224,7 @@ describe('two HTTP replicas on two ports', () => {
     expect(b.log()).toMatch(/INFO +stopped reason=SIGTERM/);
     expect(b.log()).toMatch(/discord\.js loaded: false/);
     await a.stop();
-    expect(a.log()).toMatch(/INFO +stopped reason="launcher \d+ exited"/);
+    expect(a.log()).toMatch(/INFO +stopped reason=SIGTERM/);
     expect(a.log()).toMatch(/discord\.js loaded: false/);
   });
 });

@@ -99,3 +99,20 @@ describe('two gateway processes, one shard each', () => {
     }
   });
 });
+
+describe('SHARD_COUNT=auto', () => {
+  it('runs as many shards as Discord recommends (the fake says 1) and answers', async () => {
+    const own = await FakeDiscord.start({ heartbeatInterval: 5_000 });
+    const bot = spawnEntry('src/main.ts', botEnv(own, { SHARD_COUNT: 'auto' }));
+    try {
+      const ready = await bot.waitForLog(/ INFO +ready /, 30_000);
+      expect(ready).toMatch(/shards=0 shard_count=1/);
+      expect(own.identifyPayloads.map((p) => JSON.stringify(p.shard))).toEqual(['[0,1]']);
+      const { id } = own.sendCommand('about');
+      expect((await own.waitForCallback(id)).status).toBe(204);
+    } finally {
+      await bot.stop();
+      await own.close();
+    }
+  });
+});

@@ -53,9 +53,11 @@ describe('layering', () => {
     }
   });
 
-  it('main.ts imports the gateway client only dynamically', () => {
+  it('main.ts imports each mode only dynamically (the terminal loads neither zod nor discord.js first)', () => {
     const main = join(SRC, 'main.ts');
-    expect(staticImports(main)).not.toContain('./discord/client.js');
-    expect(readFileSync(main, 'utf8')).toMatch(/await import\('\.\/discord\/client\.js'\)/);
+    expect(staticImports(main)).toEqual(['./env.js']);
+    expect(staticImports(join(SRC, 'env.ts'))).toEqual(['dotenv']);
+    expect(readFileSync(main, 'utf8')).toMatch(/await import\('\.\/discord\/gateway\.js'\)/);
+    expect(staticImports(join(SRC, 'discord/gateway.ts'))).toContain('./client.js');
   });
 });

@@ -175,7 +175,7 @@ describe('every fact, rendered', () => {
 const rendererWords = new Set(
   words(
     'Sources of more add --sources or /sources for every source in full --full to see everything items item As ' +
-      'page facts next prev Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Did you mean --page N',
+      'page facts next prev reviewed latest reliable report Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Did you mean --page N',
   ),
 );
 

@@ -1,5 +1,5 @@
 import type { TimelineEvent } from '../../knowledge/schema.js';
-import type { QueryDate } from '../../query/index.js';
+import { isMonthWord, type QueryDate } from '../../query/index.js';
 import { humanDate, humanDateRange } from '../../text/dates.js';
 import { resolveCitations, statusMark } from '../common.js';
 import { factView } from '../views.js';
@@ -17,6 +17,13 @@ export const whenAnswer: IntentAnswer = (asked) => {
   const namedPlan = onlyPlan ? core.kb.plans.get(query.plans[0]!) : undefined;
   if (namedPlan) {
     return leadWith(factView(core, namedPlan.id)!, `**${humanDate(namedPlan.date)}** — ${namedPlan.name}.`);
+  }
+  // "What happened on 28 Dec 2025?": a full date picks the events of that day outright.
+  const days = query.dates.filter((d) => d.day !== undefined && d.month !== undefined);
+  const onThatDay = days.length > 0 ? core.kb.events.filter((e) => days.some((d) => sameDate(e, d))) : [];
+  if (onThatDay.length > 0 && query.content.every((w) => /^\d+$/.test(w) || isMonthWord(w))) {
+    const e = onThatDay[0]!;
+    return leadWith(factView(core, e.id)!, `**${humanDateRange(e.date, e.endDate)}** — ${e.title}.`);
   }
   const eventHits = searchKinds(core, query.text, ['event'], 12).filter((hit) => {
     const event = eventById(asked.core.kb.events, hit.id);

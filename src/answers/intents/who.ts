@@ -39,7 +39,7 @@ export const whoAnswer: IntentAnswer = ({ core, query, result }) => {
   }
   // Who did something: the dated event or background note that records it.
   const deed = searchKinds(core, query.text, ['event', 'plan-note', 'issue-note', 'position'], 4)[0];
-  if (deed && deed.confidence >= 0.6 && deed.confidence >= (best?.confidence ?? 0) * 0.8) {
+  if (deed && deed.confidence >= 0.5 && deed.confidence >= (best?.confidence ?? 0) * 0.8) {
     return factView(core, deed.id);
   }
   return undefined;
