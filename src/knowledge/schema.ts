@@ -311,6 +311,8 @@ export const ClaimLexicon = z.strictObject({
   absence: z.array(text).default([]),
   /** Roles a claim can put someone in, with the verbs that do ("leads": led, chaired; "receives": gets). */
   roles: z.record(z.string().min(1), z.array(text)).default({}),
+  /** Roles that go to the one after "to" ("hands … to Russia": receives), with their verbs. */
+  rolesTo: z.record(z.string().min(1), z.array(text)).default({}),
   /** Verbs that report what a party wants or says ("demands", "says"): such a clause in a plan's point is not the point's own text. */
   reporting: z.array(text).default([]),
   /** Words that carry no claim of their own ("lol", "basically"). */

@@ -205,9 +205,13 @@ function withCorroboration(decision: Decision, ranked: Assessment[]): Decision {
   if (decision.verdict !== 'supported' && decision.verdict !== 'contradicted') return decision;
   const against = decision.verdict === 'contradicted';
   const used = new Set(decision.facts.map((a) => a.doc.id));
+  const about = (a: Assessment) => (a.names === 'differ' ? a.besidesNames : a.coverage);
+  const first = decision.facts[0];
+  // as close to the claim as the deciding fact, or close enough on its own
+  const bar = Math.min(thresholds.corroborate, first ? about(first) - thresholds.corroborateBehind : 1);
   const more = ranked
     .filter((a) => !used.has(a.doc.id) && a.doc.kind !== 'disagreement' && opposes(a) === against)
-    .filter((a) => (a.names === 'differ' ? a.besidesNames : a.coverage) >= thresholds.corroborate)
+    .filter((a) => about(a) >= bar)
     .slice(0, 2);
   return { ...decision, facts: [...decision.facts, ...more] };
 }

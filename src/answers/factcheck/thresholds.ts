@@ -15,6 +15,8 @@ export const thresholds = {
   otherPlanMargin: 0.12,
   /** Another fact pointing the same way joins the evidence at this coverage. */
   corroborate: 0.75,
+  /** …or when it is at most this far behind the deciding fact. */
+  corroborateBehind: 0.05,
   /** A recorded disagreement must cover this much of the claim to decide it. */
   dispute: 0.6,
   /** …and be at most this far behind the fact that covers the claim best. */

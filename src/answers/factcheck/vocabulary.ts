@@ -16,6 +16,8 @@ export interface Vocabulary {
   reporting: Set<string>;
   /** A role verb (folded) → the role it gives ("led" → leads, "gets" → receives). */
   roleVerbs: Map<string, string>;
+  /** A verb whose role goes to the one after "to" ("hands … to Russia" → receives). */
+  roleVerbsTo: Map<string, string>;
   /** Phrases that say something is absent or was dropped ("does not include", "drops", "no longer"). */
   absence: string[];
   /** Words that are content here though a search would skip them ("START"). */
@@ -78,6 +80,9 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     negativePhrases: negatives.filter((n) => n.includes(' ')),
     casual: new Set(lexicon.casual.map(norm)),
     reporting: new Set(lexicon.reporting.map(norm)),
+    roleVerbsTo: new Map(
+      Object.entries(lexicon.rolesTo).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const)),
+    ),
     roleVerbs: new Map(
       Object.entries(lexicon.roles).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const)),
     ),
@@ -255,10 +260,15 @@ export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
   }
   const roles: Roles = new Map();
   words.forEach((word, i) => {
-    const role = vocabulary.roleVerbs.get(word);
+    const giving = vocabulary.roleVerbsTo.get(word);
+    const role = vocabulary.roleVerbs.get(word) ?? giving;
     if (!role) return;
     let holder: string | undefined;
-    if (words[i + 1] === 'by') holder = [i + 2, i + 3, i + 4].map((j) => starts.get(j)).find(Boolean);
+    if (giving) {
+      // "hands Zaporizhzhia and Kherson to Russia": the one after "to"
+      const to = words.indexOf('to', i + 1);
+      holder = to > i && to - i <= 8 ? [to + 1, to + 2].map((j) => starts.get(j)).find(Boolean) : undefined;
+    } else if (words[i + 1] === 'by') holder = [i + 2, i + 3, i + 4].map((j) => starts.get(j)).find(Boolean);
     else holder = [i - 1, i - 2].map((j) => ends.get(j)).find(Boolean);
     if (!holder) return;
     if (!roles.has(role)) roles.set(role, new Set());
