@@ -107,6 +107,8 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     const start = owner ? before.length - owner.phrase.length : span.start;
     normalised = blank(normalised, start, span.end);
   }
+  // a document the fact base does not hold ("the Chinese plan"), before plan words are set aside
+  const otherDocument = vocabulary.otherDocuments.find((d) => findPhrase(normalised, d) >= 0);
   let genericPlan = false;
   for (const phrase of vocabulary.genericPlan) {
     for (let at = findPhrase(normalised, phrase); at >= 0; at = findPhrase(normalised, phrase)) {
@@ -117,7 +119,6 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     }
   }
   normalised = normalised.replace(/\s+/g, ' ').trim();
-  const otherDocument = vocabulary.otherDocuments.find((d) => findPhrase(normalised, d) >= 0);
   const folded = foldSameThing(vocabulary, normalised);
   const names = namesIn(vocabulary, normalised);
   const nameStems = new Map<string, string[]>();
