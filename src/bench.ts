@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { prepareFactcheck } from './answers/factcheck.js';
+import { buildFactcheckTables } from './answers/factcheck/index.js';
 import { commands, findCommand } from './commands/index.js';
 import type { Command } from './commands/types.js';
 import { createCore, loadCore, type Core } from './core.js';
@@ -334,7 +334,7 @@ export function runBench(
     indexBuilds.push(now() - start);
   }
   let start = now();
-  prepareFactcheck(core);
+  buildFactcheckTables(core.kb);
   const factcheckPrepMs = round(now() - start);
   const mix = readMix();
   const real: BaseFigures = {
@@ -359,7 +359,7 @@ export function runBench(
     bigBuilds.push(now() - start);
   }
   start = now();
-  prepareFactcheck(bigCore);
+  buildFactcheckTables(bigCore.kb);
   const bigPrep = round(now() - start);
   const synthetic10x = {
     factor,

@@ -381,6 +381,7 @@ export async function runBatch(
         command = typeof request.command === 'string' ? request.command : '';
         query = typeof request.query === 'string' ? request.query : '';
         const parsed = parseRequest(command, query, request);
+        if (parsed.ok) query = parsed.line.query; // the primary option may come under its own name
         answer = execute(core, parsed);
       } catch {
         answer = errorAnswer(core, 'Each line must be a JSON object such as {"command":"ask","query":"…"}.');

@@ -1,3 +1,4 @@
+import { buildFactcheckTables, type FactcheckTables } from './answers/factcheck/tables.js';
 import { performance } from 'node:perf_hooks';
 import {
   defaultKnowledgeDir,
@@ -9,14 +10,19 @@ import {
 import { vocabularyOf } from './query/index.js';
 import { SearchIndex } from './search/index.js';
 
-/** Everything a command needs: the validated fact base and its search index. No I/O after this. */
+/** Everything a command needs: the validated fact base, its search index and the fact check's tables. No I/O after this. */
 export interface Core {
   kb: KnowledgeBase;
   index: SearchIndex;
+  factcheck: FactcheckTables;
 }
 
 export function createCore(kb: KnowledgeBase): Core {
-  return { kb, index: new SearchIndex(kb.facts.values(), vocabularyOf(kb)) };
+  return {
+    kb,
+    index: new SearchIndex(kb.facts.values(), vocabularyOf(kb)),
+    factcheck: buildFactcheckTables(kb),
+  };
 }
 
 /** Loads and validates knowledge/ (throws KnowledgeError naming every broken file and field). */

@@ -97,7 +97,8 @@ export function mergeCitations(list: readonly ResolvedCitation[]): ResolvedCitat
       if (quotes.length > 1) seen.quotes = quotes;
     }
     const notes = [...new Set([...notesOf(seen), ...notesOf(citation)])];
-    if (notes.length > 0) seen.note = notes.join('; ');
+    if (notes.length > 1) seen.note = notes.join('; ');
+    else if (notes.length === 1) seen.note = seen.note ?? citation.note;
   }
   return [...bySource.values()];
 }
@@ -106,7 +107,8 @@ function quotesOf(c: ResolvedCitation): string[] {
   return c.quotes ?? (c.quote ? [c.quote] : []);
 }
 function notesOf(c: ResolvedCitation): string[] {
-  return c.note ? c.note.split('; ') : [];
+  // "…in peacetime.; commitment 1" reads badly: merged notes lose their own full stops
+  return c.note ? c.note.split('; ').map((note) => note.replace(/\.$/, '')) : [];
 }
 
 /** Kept for callers that only need duplicates gone: the same as merging. */
@@ -121,9 +123,10 @@ export function collectCitations(
   sections: readonly AnswerSection[],
   extra: readonly ResolvedCitation[] = [],
 ) {
-  const lists = sections.map((section) => section.citations);
+  // the answer's own opening sources take the first turn, like a section before the sections
+  const lists = [extra, ...sections.map((section) => section.citations)];
   const depth = Math.max(0, ...lists.map((list) => list.length));
-  const order: ResolvedCitation[] = [...extra];
+  const order: ResolvedCitation[] = [];
   for (let i = 0; i < depth; i += 1) {
     for (const list of lists) if (list[i]) order.push(list[i]!);
   }
@@ -217,6 +220,11 @@ export function formatValue(value: Value): string {
 }
 
 /** A figure with what it counts: "Euroclear holdings: €140 billion". */
+/** A value beside its point: the figure alone, unless a bare count would not say what it counts. */
+export function shortValue(value: Value): string {
+  return value.unit === 'count' ? labelledValue(value) : formatValue(value);
+}
+
 export function labelledValue(value: Value): string {
   return `${value.label}: ${formatValue(value)}`;
 }

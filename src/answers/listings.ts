@@ -9,7 +9,7 @@ import {
   collectCitations,
   literal,
   errorAnswer,
-  formatValue,
+  shortValue,
   notFoundAnswer,
   planLabel,
   planOrder,
@@ -17,7 +17,7 @@ import {
   resolveCitations,
   statusMark,
 } from './common.js';
-import { cleanQuery, validateQuery } from './reading.js';
+import { cleanQuery, maxQueryLength, validateQuery } from './reading.js';
 import { topicOf } from './intents/shared.js';
 import type { Answer, AnswerSection } from './types.js';
 import { topicView } from './views.js';
@@ -39,6 +39,18 @@ function pageWords(page: { index: number; count: number; pastEnd?: number }): st
   return page.pastEnd ? `there is no page ${page.pastEnd}, this is the last one (${where})` : where;
 }
 
+/** The most facts one /sources reply lists. */
+export const maxSourceFacts = 12;
+
+/**
+ * Every option is held to the limit a question has, whichever edge it came through (the terminal, the
+ * gateway, the HTTP endpoint): a megabyte of ids is refused before it is read, and never echoed back.
+ */
+function tooLong(core: Core, what: string, value: string | undefined): Answer | undefined {
+  if (value === undefined || [...value].length <= maxQueryLength) return undefined;
+  return errorAnswer(core, `${what} is too long: at most ${maxQueryLength} characters.`);
+}
+
 /** Resolves what people type for a plan: "us-28", "28", "28-point", "Zelensky's plan", "european". */
 export function resolvePlanId(core: Core, text: string | undefined): PlanId | undefined {
   if (!text) return undefined;
@@ -54,6 +66,8 @@ export function resolvePlanId(core: Core, text: string | undefined): PlanId | un
 
 /** A plan's overview and its points, a page at a time. */
 export function answerPlan(core: Core, planText: string | undefined, page?: number): Answer {
+  const long = tooLong(core, 'The plan', planText);
+  if (long) return long;
   const planId = resolvePlanId(core, planText ?? 'us-28');
   if (!planId) {
     return errorAnswer(
@@ -68,7 +82,7 @@ export function answerPlan(core: Core, planText: string | undefined, page?: numb
   const shown = pageOf(points, page, pointsPerPage);
   const sections: AnswerSection[] = shown.items.map((p) => ({
     heading: `${p.number}${p.part ?? ''}. ${p.title}`,
-    text: `${p.summary}${p.values.length ? ` (${p.values.map(formatValue).join(', ')})` : ''}${statusMark(p)}`,
+    text: `${p.summary}${p.values.length ? ` (${p.values.map(shortValue).join(', ')})` : ''}${statusMark(p)}`,
     citations: resolveCitations(core, p.citations),
   }));
   return baseAnswer(core, {
@@ -220,6 +234,8 @@ function eventsAbout(core: Core, query: string, best: SearchHit): TimelineEvent[
 
 /** One topic across two plans (or all three), side by side, with what changed. */
 export function answerCompare(core: Core, query: string | undefined, planA?: string, planB?: string): Answer {
+  const long = tooLong(core, 'plan_a', planA) ?? tooLong(core, 'plan_b', planB);
+  if (long) return long;
   const invalid = validateQuery(core, query, 'a topic to compare');
   if (invalid) return invalid;
   const cleaned = cleanQuery(query!);
@@ -245,7 +261,7 @@ export function answerCompare(core: Core, query: string | undefined, planA?: str
       text: provisions
         .map(
           (p) =>
-            `**Point ${p.number}${p.part ?? ''}:** ${p.summary}${p.values.length ? ` (${p.values.map(formatValue).join(', ')})` : ''}${statusMark(p)}`,
+            `**Point ${p.number}${p.part ?? ''}:** ${p.summary}${p.values.length ? ` (${p.values.map(shortValue).join(', ')})` : ''}${statusMark(p)}`,
         )
         .join('\n'),
       citations: resolveCitations(
@@ -291,10 +307,17 @@ function relatedContent(core: Core, planId: PlanId, topicId: string): AnswerSect
 
 /** The shipped documents and the references by tier; or, given fact ids, every citation in full. */
 export function answerSources(core: Core, query?: string): Answer {
-  const ids = (query ?? '')
-    .split(/[\s,]+/)
-    .map((id) => id.trim())
-    .filter((id) => id && core.index.entry(id));
+  const long = tooLong(core, 'The list of fact ids', query);
+  if (long) return long;
+  // each fact once, however often it was listed, and no more than a reply can show
+  const ids = [
+    ...new Set(
+      (query ?? '')
+        .split(/[\s,]+/)
+        .map((id) => id.trim())
+        .filter((id) => id && core.index.entry(id)),
+    ),
+  ].slice(0, maxSourceFacts);
   if (ids.length > 0) {
     const sections = ids.map((id) => {
       const entry = core.index.entry(id)!;

@@ -3,7 +3,7 @@ import type { Issue, PartyId, PlanNote, Provision, Topic } from '../knowledge/sc
 import {
   baseAnswer,
   collectCitations,
-  formatValue,
+  shortValue,
   labelledValue,
   planLabel,
   planOrder,
@@ -36,11 +36,13 @@ const changeVerb: Record<string, string> = {
 };
 
 export function valuesLine(core: Core, provisions: readonly Provision[]): string {
+  // the figures that answer a question (600,000 troops, $100 billion), not counts of listed items
+  const figures = (p: Provision) => p.values.filter((v) => v.unit !== 'count');
   const parts = provisions
-    .filter((p) => p.values.length > 0)
+    .filter((p) => figures(p).length > 0)
     .map(
       (p) =>
-        `**${planLabel(core, p.plan)}** (pt ${p.number}${p.part ?? ''}): ${p.values.map(labelledValue).join('; ')}`,
+        `**${planLabel(core, p.plan)}** (pt ${p.number}${p.part ?? ''}): ${figures(p).map(labelledValue).join('; ')}`,
     );
   return parts.join(' · ');
 }
@@ -53,7 +55,7 @@ function provisionsOf(core: Core, topic: Topic): Provision[] {
 }
 
 function provisionSection(core: Core, provision: Provision): AnswerSection {
-  const values = provision.values.length ? ` (${provision.values.map(formatValue).join(', ')})` : '';
+  const values = provision.values.length ? ` (${provision.values.map(shortValue).join(', ')})` : '';
   return {
     heading: `${provisionLabel(core, provision.id)} — ${provision.title}`,
     text: `${provision.summary}${values}${statusMark(provision)}`,

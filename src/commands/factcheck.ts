@@ -1,4 +1,4 @@
-import { answerFactcheck } from '../answers/factcheck.js';
+import { answerFactcheck } from '../answers/factcheck/index.js';
 import type { Command } from './types.js';
 
 export const factcheck: Command = {

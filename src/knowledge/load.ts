@@ -160,6 +160,15 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
       }
       const plan = planList.find((p) => p.id === provision.plan);
       const context = plan ? [plan.shortName, plan.name, `point ${provision.number}`] : [];
+      for (const [k, assertion] of (provision.assertions ?? []).entries()) {
+        if (assertion.plan && assertion.plan !== provision.plan) {
+          problems.push({
+            file,
+            path: `${path}.assertions[${k}].plan`,
+            message: `must be "${provision.plan}", the point's own plan`,
+          });
+        }
+      }
       addFact(factOf(provision, 'provision', file, { parent: provision.plan, context }), path);
       citationCheck(file, `${path}.citations`, provision.citations);
     }
@@ -255,6 +264,20 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
     problems,
   });
   checkAliases(facts, problems);
+  // a disagreement names the facts it is about: they must exist
+  for (const issue of issueList) {
+    for (const [j, disagreement] of issue.disagreements.entries()) {
+      for (const [k, id] of disagreement.facts.entries()) {
+        if (!facts.has(id)) {
+          problems.push({
+            file: 'issues.json',
+            path: `[${issue.id}].disagreements[${j}].facts[${k}]`,
+            message: `unknown fact id "${id}"`,
+          });
+        }
+      }
+    }
+  }
   if (meta) checkDates(meta, eventList, sourceList, problems);
 
   if (problems.length > 0) throw new KnowledgeError(problems);
@@ -325,7 +348,13 @@ function readJsonFile<S extends z.ZodType>(
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
-    problems.push({ file, path: formatPath(raw, issue.path), message: issue.message });
+    // a field that is simply absent says so in words, not as a type error
+    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    problems.push({
+      file,
+      path: formatPath(raw, issue.path),
+      message: missing ? 'is required but missing' : issue.message,
+    });
   }
   return undefined;
 }
@@ -439,6 +468,9 @@ function checkPointCounts(
       }
     }
   }
+  // A provisions file that could not be read has already been reported: counting its points as missing
+  // would bury that one clear message under a cascade.
+  if (problems.some((p) => p.file.startsWith('provisions/'))) return;
   const all = provisionsByFile.flatMap(({ list }) => list);
   for (const plan of plans) {
     const numbers = new Set(all.filter((p) => p.plan === plan.id).map((p) => p.number));

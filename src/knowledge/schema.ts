@@ -68,6 +68,37 @@ const sheet = z
   .array(z.string().regex(/^[A-K]2?(?:\.\S+)?$/, 'must be a fact-sheet line id such as "A.6" or "E.ZNPP.RU"'))
   .min(1, 'must name the fact-sheet line(s) it encodes, e.g. ["A.6"]');
 
+const valueUnits = [
+  'troops',
+  'usd',
+  'eur',
+  'hours',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'year',
+  'percent',
+  'km',
+  'points',
+  'people',
+  'count',
+] as const;
+const planIds = ['us-28', 'us-ua-20', 'eu-6'] as const;
+/**
+ * Structured assertions a fact makes, for the fact check: who (subject) does or says what (claim),
+ * affirmed or denied (polarity), with which figure, under which plan. Optional: facts without them are
+ * checked through their summary text.
+ */
+export const Assertion = z.strictObject({
+  subject: text,
+  claim: text,
+  polarity: z.enum(['affirms', 'denies']).default('affirms'),
+  figure: z.strictObject({ amount: z.number().finite(), unit: z.enum(valueUnits) }).optional(),
+  plan: z.enum(planIds).optional(),
+});
+export type Assertion = z.infer<typeof Assertion>;
+
 /** Fields every fact shares. */
 const factFields = {
   id: slug,
@@ -76,6 +107,8 @@ const factFields = {
   statusNote: text.optional(),
   sheet,
   citations,
+  /** What the fact asserts, for the fact check (optional). */
+  assertions: z.array(Assertion).optional(),
 };
 
 /**
@@ -85,26 +118,11 @@ const factFields = {
 export const Value = z.strictObject({
   label: text,
   amount: z.number().finite(),
-  unit: z.enum([
-    'troops',
-    'usd',
-    'eur',
-    'hours',
-    'days',
-    'weeks',
-    'months',
-    'years',
-    'year',
-    'percent',
-    'km',
-    'points',
-    'people',
-    'count',
-  ]),
+  unit: z.enum(valueUnits),
 });
 export type Value = z.infer<typeof Value>;
 
-export const PlanId = z.enum(['us-28', 'us-ua-20', 'eu-6']);
+export const PlanId = z.enum(planIds);
 export type PlanId = z.infer<typeof PlanId>;
 
 /** Context about a plan that is not one of its numbered points: origin, authorship, status. */
@@ -191,9 +209,18 @@ export type Position = z.infer<typeof Position>;
 export const Disagreement = z.strictObject({
   id: slug,
   summary: text,
+  /** The facts whose detail the sources disagree on (their ids): a fact check of them weighs every account. */
+  facts: z.array(slug).default([]),
   sheet,
   claims: z
-    .array(z.strictObject({ claim: text, citations }))
+    .array(
+      z.strictObject({
+        claim: text,
+        citations,
+        /** The fact sheet judges this account an error: a claim repeating another account is not disputed by it. */
+        discounted: z.boolean().optional(),
+      }),
+    )
     .min(2, 'a disagreement needs at least two claims'),
 });
 export type Disagreement = z.infer<typeof Disagreement>;
@@ -272,6 +299,35 @@ export const Meta = z.strictObject({
 });
 export type Meta = z.infer<typeof Meta>;
 
+/** The words a claim is read with (knowledge/lexicon.json, "claims"): data, not code. */
+export const ClaimLexicon = z.strictObject({
+  /** Words that name "a plan" without saying which ("the deal", "the peace plan"). */
+  genericPlan: z.array(text).default([]),
+  /** Documents whose points the fact base does not hold. */
+  otherDocuments: z.array(text).default([]),
+  /** Words and phrases that turn a statement negative: "not", "bans", "rules out", "withdraw", "dropped". */
+  negative: z.array(text).default([]),
+  /** Negations that say something is absent or was dropped ("not", "drops", "without"), not a bar. */
+  absence: z.array(text).default([]),
+  /** Roles a claim can put someone in, with the verbs that do ("leads": led, chaired; "receives": gets). */
+  roles: z.record(z.string().min(1), z.array(text)).default({}),
+  /** Roles that go to the one after "to" ("hands … to Russia": receives), with their verbs. */
+  rolesTo: z.record(z.string().min(1), z.array(text)).default({}),
+  /** Verbs that report what a party wants or says ("demands", "says"): such a clause in a plan's point is not the point's own text. */
+  reporting: z.array(text).default([]),
+  /** Words that carry no claim of their own ("lol", "basically"). */
+  casual: z.array(text).default([]),
+  /** Words that carry meaning in a claim though a search skips them ("START" the treaty). */
+  contentWords: z.array(text).default([]),
+  /** Verbs that make a string of words a claim. */
+  verbs: z.array(text).default([]),
+  places: z.array(text).default([]),
+  outlets: z.array(text).default([]),
+  /** Words and phrases that mean the same thing here; the first is the one compared. */
+  sameThing: z.array(z.array(text).min(2)).default([]),
+});
+export type ClaimLexicon = z.infer<typeof ClaimLexicon>;
+
 /** The kinds of question the query reader tells apart (src/query/). */
 export const intentNames = [
   'when',
@@ -333,5 +389,7 @@ export const Lexicon = z.strictObject({
   authorship: phrases,
   outOfScope: phrases,
   verbatimCues: phrases,
+  /** How claims are read by the fact check (src/answers/factcheck/). */
+  claims: ClaimLexicon.default(ClaimLexicon.parse({})),
 });
 export type Lexicon = z.infer<typeof Lexicon>;

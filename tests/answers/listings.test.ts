@@ -398,3 +398,30 @@ describe('what changed from 28 to 20 points', () => {
     expect(lookupAnswer(core, 'ask', 'what changed on NATO').factIds[0]).toBe('nato-membership');
   });
 });
+
+describe('options held to the question limit, whichever edge they come through', () => {
+  let core: Core;
+  beforeAll(() => {
+    core = loadCore();
+  });
+
+  it('refuses a megabyte of fact ids, plans or plan_a/plan_b without echoing them', () => {
+    const huge = 'us-28-6,'.repeat(131_072);
+    for (const answer of [
+      answerSources(core, huge),
+      answerPlan(core, huge),
+      answerCompare(core, 'nato', huge, 'us-28'),
+      answerCompare(core, 'nato', 'us-28', huge),
+    ]) {
+      expect(answer.status).toBe('error');
+      expect(answer.text).toMatch(/too long/);
+      expect(JSON.stringify(answer).length).toBeLessThan(2000);
+    }
+  });
+
+  it('lists each fact once, however often it was asked for', () => {
+    const answer = answerSources(core, 'us-28-6 us-28-6,us-28-6 troop-cap us-28-6');
+    expect(answer.factIds).toEqual(['us-28-6', 'troop-cap']);
+    expect(answer.sections).toHaveLength(2);
+  });
+});

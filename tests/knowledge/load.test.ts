@@ -46,10 +46,10 @@ describe('loadKnowledge', () => {
       delete list(f, 'provisions/us-28.json')[1]!.summary;
       list(f, 'plans.json')[0]!.date = '20 Nov 2025';
     });
-    expect(problems).toContain(
-      'provisions/us-28.json: [us-28-2].summary: Invalid input: expected string, received undefined',
-    );
+    expect(problems).toContain('provisions/us-28.json: [us-28-2].summary: is required but missing');
     expect(problems).toContain('plans.json: [us-28].date: must be an ISO date YYYY-MM-DD');
+    // one clear message per fault: the unreadable file's points are not also reported missing
+    expect(problems.filter((p) => /missing from provisions/.test(p))).toEqual([]);
   });
 
   it('requires at least one citation per fact', () => {

@@ -60,7 +60,7 @@ describe('the fact sheet', () => {
     }
     expect(problems).toEqual([
       'topics.json: [troop-cap].sheet: must name the fact-sheet line(s) it encodes, e.g. ["A.6"]',
-      'timeline.json: [ev-2025-11-20].sheet: Invalid input: expected array, received undefined',
+      'timeline.json: [ev-2025-11-20].sheet: is required but missing',
       'parties.json: [russia].sheet[0]: must be a fact-sheet line id such as "A.6" or "E.ZNPP.RU"',
     ]);
   });

@@ -1,0 +1,229 @@
+import { comparableUnits, dateMatches, sameFigure, type Figure } from './figures.js';
+import type { Claim } from './reading.js';
+import type { Clause, FactDoc, FactcheckTables } from './tables.js';
+import { negationsOn } from './vocabulary.js';
+import { thresholds } from './thresholds.js';
+
+/**
+ * How one fact stands to a claim: how much of the claim it covers, and whether its figures, dates, names
+ * and direction (negative or not) agree with the claim's, differ, or say nothing.
+ */
+export type Agreement = 'agree' | 'differ' | 'none';
+
+export interface Assessment {
+  doc: FactDoc;
+  /** Weighted share of the claim's words the fact holds (names that differ left out). */
+  coverage: number;
+  /** `addressed`, leaving out the claim's names that the fact replaces with others ("Yermak" for "Umerov"). */
+  besidesNames: number;
+  /** Coverage with another figure or date of the same kind counted as addressed (what a contradiction needs). */
+  addressed: number;
+  /** Share of the fact's own words the claim uses: among equal coverage, the more specific fact first. */
+  precision: number;
+  figure: Agreement;
+  date: Agreement;
+  names: Agreement;
+  /** The claim's names the fact does not hold, where it names others of the same kind. */
+  otherNames: string[];
+  /** The claim's names the fact does not hold and has no rival for. */
+  missingNames: string[];
+  polarity: 'agree' | 'opposite';
+  /** Whether the fact puts the same people or parties in the claim's roles (leads, receives). */
+  roles: Agreement | 'missing';
+  clause?: Clause;
+}
+
+export function weightOf(tables: FactcheckTables, stem: string): number {
+  return tables.idf.get(stem) ?? tables.maxIdf * thresholds.unknownWordWeight;
+}
+
+export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Assessment {
+  const otherNames: string[] = [];
+  const missingNames: string[] = [];
+  let named = 0;
+  const docKinds = new Set(doc.names.values());
+  // parties are loose: a fact that names one of the claim's parties is about them
+  const claimParties = [...claim.names].filter(([, kind]) => kind === 'party').map(([key]) => key);
+  const holdsAParty = claimParties.some((key) => doc.names.has(key));
+  for (const [key, kind] of claim.names) {
+    if (doc.names.has(key)) {
+      named += 1;
+      continue;
+    }
+    if (kind === 'party') {
+      if (!holdsAParty && docKinds.has('party')) otherNames.push(key);
+      continue;
+    }
+    if (docKinds.has(kind)) otherNames.push(key);
+    else missingNames.push(key);
+  }
+  const skip = new Set(otherNames.flatMap((key) => claim.nameStems.get(key) ?? []));
+  let total = 0;
+  let held = 0;
+  let skipped = 0;
+  const nameStems = new Set([...claim.nameStems.values()].flat());
+  for (const s of claim.stems) {
+    // a person, place or party the claim names is what it is about: it weighs double
+    const w = weightOf(tables, s) * (nameStems.has(s) ? 2 : 1);
+    total += w;
+    if (doc.stems.has(s)) held += w;
+    else if (skip.has(s)) skipped += w;
+  }
+  // a figure or a date is part of what the claim is about: a fact that gives one of the same kind covers it
+  // (fully when it is the same; a different one still addresses it, which is what a contradiction needs)
+  let otherFigures = 0;
+  for (const figure of significant(claim.figures)) {
+    total += tables.maxIdf;
+    const comparable = doc.figures.filter((f) => comparableUnits(figure.unit, f.unit));
+    if (comparable.some((f) => sameFigure(figure, f, thresholds.approximate))) held += tables.maxIdf;
+    else if (comparable.length) {
+      held += tables.maxIdf * thresholds.differentFigure;
+      otherFigures += tables.maxIdf * (1 - thresholds.differentFigure);
+    }
+  }
+  for (const date of claim.dates) {
+    total += tables.maxIdf / 2;
+    if (doc.dates.some((d) => dateMatches(date, d))) held += tables.maxIdf / 2;
+    else if (doc.dates.some((d) => d.month === date.month)) {
+      held += tables.maxIdf / 4;
+      otherFigures += tables.maxIdf / 4;
+    } else if (doc.dates.length) otherFigures += tables.maxIdf / 2;
+  }
+  const otherParty = doc.party && claim.subjectParty && doc.party !== claim.subjectParty;
+  const factor = otherParty ? thresholds.otherParty : 1;
+  const coverage = (total > 0 ? held / total : 0) * factor;
+  const besidesNames = (total - skipped > 0 ? (held + otherFigures) / (total - skipped) : 0) * factor;
+  const addressed = (total > 0 ? (held + otherFigures) / total : 0) * factor;
+  let docTotal = 0;
+  let docHeld = 0;
+  const claimStems = new Set(claim.stems);
+  for (const s of doc.stems) {
+    const w = weightOf(tables, s);
+    docTotal += w;
+    if (claimStems.has(s)) docHeld += w;
+  }
+  const clause = bestClause(tables, claim, doc.clauses);
+  const shared = new Set(claim.stems.filter((s) => doc.stems.has(s)));
+  const claimNegative = negationsOn(claim.tokens, shared, thresholds.negationReach) % 2 === 1;
+  // a plan's point is read for what it provides, not for the demands it reports ("Russia demands that…")
+  const own = doc.kind === 'provision' ? doc.clauses.filter((c) => !c.reported) : doc.clauses;
+  const negative = factNegative(tables, shared, own.length ? own : doc.clauses);
+  return {
+    doc,
+    coverage,
+    besidesNames,
+    addressed,
+    precision: docTotal > 0 ? docHeld / docTotal : 0,
+    figure: figureAgreement(claim.figures, doc.figures),
+    date: dateAgreement(claim, doc),
+    names: otherNames.length ? 'differ' : named ? 'agree' : 'none',
+    otherNames,
+    missingNames,
+    polarity: negative === claimNegative ? 'agree' : 'opposite',
+    roles: roleAgreement(claim, doc),
+    ...(clause ? { clause } : {}),
+  };
+}
+
+function bestClause(tables: FactcheckTables, claim: Claim, clauses: Clause[]): Clause | undefined {
+  let best: Clause | undefined;
+  let bestScore = 0;
+  for (const clause of clauses) {
+    let score = 0;
+    for (const s of claim.stems) if (clause.stems.has(s)) score += weightOf(tables, s);
+    if (score > bestScore) {
+      best = clause;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Figures worth comparing: a bare small number ("3", "2") is too vague. */
+export function significant(figures: Figure[]): Figure[] {
+  return figures.filter((f) => f.unit !== 'none' || f.amount >= 1000);
+}
+
+/**
+ * Is the fact negative where it meets the claim? A clause counts when one of its negations or bars reaches a
+ * word the claim shares ("NATO keeps its troops out of Ukraine"); "met for five hours with no compromise"
+ * is not a negative meeting. Clauses that barely touch the claim do not count.
+ */
+function factNegative(tables: FactcheckTables, shared: ReadonlySet<string>, clauses: Clause[]): boolean {
+  const weights = clauses.map((c) =>
+    [...shared].filter((s) => c.stems.has(s)).reduce((sum, s) => sum + weightOf(tables, s), 0),
+  );
+  const top = Math.max(0, ...weights);
+  return clauses.some(
+    (c, i) =>
+      weights[i]! >= top * thresholds.touchingClause &&
+      top > 0 &&
+      negationsOn(c.tokens, shared, thresholds.negationReach) % 2 === 1,
+  );
+}
+
+export function figureAgreement(claimed: Figure[], stated: Figure[]): Agreement {
+  let agree = 0;
+  let differ = 0;
+  for (const figure of significant(claimed)) {
+    const comparable = stated.filter((f) => comparableUnits(figure.unit, f.unit));
+    if (!comparable.length) continue;
+    if (comparable.some((f) => sameFigure(figure, f, thresholds.approximate))) agree += 1;
+    else differ += 1;
+  }
+  if (differ) return 'differ';
+  return agree ? 'agree' : 'none';
+}
+
+function dateAgreement(claim: Claim, doc: FactDoc): Agreement {
+  if (claim.dates.length && doc.dates.length) {
+    const all = claim.dates.every((c) => doc.dates.some((d) => dateMatches(c, d)));
+    return all ? 'agree' : 'differ';
+  }
+  if (claim.years.length && doc.years.length) {
+    return claim.years.every((y) => doc.years.includes(y)) ? 'agree' : 'differ';
+  }
+  return 'none';
+}
+
+/** The fact says the opposite of the claim: another figure, date or person, the other direction or role. */
+export function opposes(a: Assessment): boolean {
+  return (
+    a.figure === 'differ' ||
+    a.date === 'differ' ||
+    a.names === 'differ' ||
+    a.polarity === 'opposite' ||
+    a.roles === 'differ'
+  );
+}
+
+/** The fact could confirm the claim: it opposes nothing and leaves no role of the claim unfilled. */
+export function confirms(a: Assessment): boolean {
+  return !opposes(a) && a.roles !== 'missing';
+}
+
+function roleAgreement(claim: Claim, doc: FactDoc): Assessment['roles'] {
+  let result: Assessment['roles'] = 'none';
+  for (const [role, holders] of claim.roles) {
+    const stated = doc.roles.get(role);
+    if (!stated) {
+      result = 'missing';
+      continue;
+    }
+    if (![...holders].some((h) => stated.has(h))) return 'differ';
+    if (result === 'none') result = 'agree';
+  }
+  return result;
+}
+
+/** Facts ranked by how much of the claim they cover. */
+export function rank(
+  tables: FactcheckTables,
+  claim: Claim,
+  docs: readonly FactDoc[] = tables.docs,
+): Assessment[] {
+  return docs
+    .map((doc) => assess(tables, claim, doc))
+    .filter((a) => a.coverage > 0)
+    .sort((a, b) => b.coverage - a.coverage || b.precision - a.precision);
+}

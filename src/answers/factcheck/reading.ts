@@ -1,0 +1,158 @@
+import type { PartyId, PlanId } from '../../knowledge/schema.js';
+import type { Query } from '../../query/index.js';
+import { normaliseForMatching } from '../../text/normalise.js';
+import { planOrder } from '../common.js';
+import { plansNamed } from '../reading.js';
+import { readDates, readFigures, readYears, type DateMention, type Figure } from './figures.js';
+import {
+  blank,
+  contentStems,
+  findPhrase,
+  foldSameThing,
+  namesIn,
+  markTokens,
+  negativeCount,
+  rolesIn,
+  type Roles,
+  type MarkedToken,
+  type NameKind,
+  type Vocabulary,
+} from './vocabulary.js';
+
+/**
+ * What a claim says, in pieces the rules compare with facts. This is the small interface the rules read;
+ * it can be fed from the shared query reader once that reads claims.
+ */
+export interface Claim {
+  text: string;
+  /** Plans the claim names ("Trump's plan" = 28-point, "the new plan" = 20-point). */
+  plans: PlanId[];
+  /** "the plan", "the deal": a plan, but which one is not said. */
+  genericPlan: boolean;
+  /** A document whose points the fact base does not hold ("the Chinese plan"). */
+  otherDocument?: string;
+  figures: Figure[];
+  dates: DateMention[];
+  years: number[];
+  /** An odd number of negations and bars: the claim says something is absent, barred or given up. */
+  negative: boolean;
+  /** The party the claim is about when it opens with one ("the US offered…", "Russia demands…"). */
+  subjectParty?: PartyId;
+  /** The claim's words in order with negations marked, to see what each negation is about. */
+  tokens: MarkedToken[];
+  /** The claim says something is absent or was dropped ("does not include", "drops", "no longer"). */
+  absent: boolean;
+  /** A numbered point the claim names ("point 7 of the 28-point plan"), when it exists. */
+  point?: string;
+  /** Who the claim puts in a role: who leads, who receives. */
+  roles: Roles;
+  /** People, places and outlets named, by key. */
+  names: Map<string, NameKind>;
+  /** Content stems, in order of appearance, without plan names, figures and negations. */
+  stems: string[];
+  /** Content stems with the negations and verbs kept ("prohibits", "dropped"): how a side words it. */
+  allStems: string[];
+  /** The stems that spell the names above (compared as names, not as words). */
+  nameStems: Map<string, string[]>;
+}
+
+const planNouns = new Set([
+  'plan',
+  'plans',
+  'proposal',
+  'draft',
+  'deal',
+  'framework',
+  'version',
+  'text',
+  'statement',
+  'peace',
+  'list',
+  'document',
+]);
+
+/**
+ * Reads a claim: the plans from the shared query reader (its plan names and nicknames), then what the
+ * fact check compares — figures, dates, negations, names and content words.
+ */
+export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): Claim {
+  const text = raw
+    .replace(/@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/gi, ' ')
+    .replace(/[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}]/gu, ' ');
+  let normalised = normaliseForMatching(text);
+  const plans = new Set<PlanId>();
+  const spans = [...plansNamed(normalised)];
+  for (const [phrase, plan] of vocabulary.planNicknames) {
+    for (let at = findPhrase(normalised, phrase); at >= 0; at = findPhrase(normalised, phrase, at + 1)) {
+      spans.push({ plan, start: at, end: at + phrase.length });
+    }
+  }
+  const counted = new Set<PlanId>();
+  for (const span of spans) {
+    // "had 28 points", "cut to 19 points": a count of points, not a plan's name ("the 28 points" is one)
+    const after = normalised.slice(span.end).trimStart().split(' ')[0] ?? '';
+    const previous = normalised.slice(0, span.start).trimEnd().split(' ').pop() ?? '';
+    if (
+      /\d+ points?$/.test(normalised.slice(span.start, span.end)) &&
+      !planNouns.has(after) &&
+      previous !== 'the'
+    ) {
+      counted.add(span.plan);
+      continue;
+    }
+    plans.add(span.plan);
+    // "Trump's 28-point plan": the person before a plan's name is part of the name
+    const before = normalised.slice(0, span.start).trimEnd();
+    const owner = vocabulary.names.find((n) => n.kind === 'person' && before.endsWith(n.phrase));
+    const start = owner ? before.length - owner.phrase.length : span.start;
+    normalised = blank(normalised, start, span.end);
+  }
+  // a document the fact base does not hold ("the Chinese plan"), before plan words are set aside
+  const otherDocument = vocabulary.otherDocuments.find((d) => findPhrase(normalised, d) >= 0);
+  let genericPlan = false;
+  for (const phrase of vocabulary.genericPlan) {
+    for (let at = findPhrase(normalised, phrase); at >= 0; at = findPhrase(normalised, phrase)) {
+      // "the deal", "this plan" name a plan; "no deal", "a deal" do not
+      const previous = normalised.slice(0, at).trimEnd().split(' ').pop() ?? '';
+      if (['the', 'this', 'that'].includes(previous)) genericPlan = true;
+      normalised = blank(normalised, at, at + phrase.length);
+    }
+  }
+  normalised = normalised.replace(/\s+/g, ' ').trim();
+  const folded = foldSameThing(vocabulary, normalised);
+  const names = namesIn(vocabulary, normalised);
+  const nameStems = new Map<string, string[]>();
+  for (const key of names.keys()) {
+    const entry = vocabulary.names.find((n) => n.key === key && findPhrase(normalised, n.phrase) >= 0);
+    if (entry) nameStems.set(key, contentStems(vocabulary, foldSameThing(vocabulary, entry.phrase)));
+  }
+  const opening = normalised
+    .split(' ')
+    .filter((w) => w && w !== 'the' && !vocabulary.casual.has(w))
+    .slice(0, 3)
+    .join(' ');
+  const subjectParty = vocabulary.parties.find(
+    ([phrase]) => findPhrase(opening, phrase) >= 0 && opening.indexOf(phrase) <= 3,
+  )?.[1];
+  return {
+    text: raw,
+    ...(subjectParty ? { subjectParty } : {}),
+    plans: planOrder.filter((p) =>
+      query ? query.plans.includes(p) && !(counted.has(p) && !plans.has(p)) : plans.has(p),
+    ),
+    genericPlan,
+    ...(otherDocument ? { otherDocument } : {}),
+    figures: readFigures(text).filter((f) => !(f.unit === 'points' && plans.size > 0)),
+    dates: readDates(text),
+    years: readYears(text),
+    negative: negativeCount(vocabulary, folded) % 2 === 1,
+    absent: vocabulary.absence.some((phrase) => findPhrase(folded, phrase) >= 0),
+    ...(query?.point?.id ? { point: query.point.id } : {}),
+    tokens: markTokens(vocabulary, folded),
+    roles: rolesIn(vocabulary, folded),
+    names,
+    stems: [...new Set(markTokens(vocabulary, folded).flatMap((t) => (t.stem ? [t.stem] : [])))],
+    allStems: [...new Set(contentStems(vocabulary, folded, true))],
+    nameStems,
+  };
+}

@@ -1,0 +1,278 @@
+import { PartyId, type Actor, type Lexicon, type PlanId } from '../../knowledge/schema.js';
+import { isStopword } from '../../search/stopwords.js';
+import { normaliseForMatching, stem, tokenize } from '../../text/normalise.js';
+
+/**
+ * The lexicon (knowledge/lexicon.json) and the people of parties.json, compiled once for reading claims
+ * and facts alike: one normal form, "same thing" phrases folded to one word, names found as phrases.
+ */
+export interface Vocabulary {
+  /** Phrase → the word it folds to; longest phrases first. */
+  sameThing: [string, string][];
+  negative: Set<string>;
+  negativePhrases: string[];
+  casual: Set<string>;
+  /** Verbs that report a party's wish or words ("demands", "says"). */
+  reporting: Set<string>;
+  /** A role verb (folded) → the role it gives ("led" → leads, "gets" → receives). */
+  roleVerbs: Map<string, string>;
+  /** A verb whose role goes to the one after "to" ("hands … to Russia" → receives). */
+  roleVerbsTo: Map<string, string>;
+  /** Phrases that say something is absent or was dropped ("does not include", "drops", "no longer"). */
+  absence: string[];
+  /** Words that are content here though a search would skip them ("START"). */
+  keep: Set<string>;
+  verbs: Set<string>;
+  /** Normalised name phrase → the name's key (a person's id, a place, an outlet). */
+  names: { phrase: string; key: string; kind: NameKind }[];
+  /** Normalised party name or alias ("kyiv", "the us", "kremlin") → the party. */
+  parties: [string, PartyId][];
+  planNicknames: [string, PlanId][];
+  genericPlan: string[];
+  otherDocuments: string[];
+}
+
+export type NameKind = 'person' | 'place' | 'outlet' | 'party';
+
+export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Vocabulary {
+  const lexicon = shared.claims;
+  const norm = (s: string) => normaliseForMatching(s);
+  const sameThing: [string, string][] = [];
+  for (const group of lexicon.sameThing) {
+    const target = norm(group[0]!).replace(/ /g, '');
+    for (const phrase of group) sameThing.push([norm(phrase), target]);
+  }
+  sameThing.sort((a, b) => b[0].length - a[0].length);
+  const negatives = lexicon.negative.map(norm);
+  const names: Vocabulary['names'] = [];
+  const parties: [string, PartyId][] = [];
+  for (const actor of actors) {
+    const party = PartyId.safeParse(actor.id);
+    if (actor.kind === 'party' && party.success) {
+      for (const phrase of [actor.name, ...actor.aliases]) parties.push([norm(phrase), party.data]);
+    }
+    if (actor.kind !== 'person') continue;
+    for (const phrase of [actor.name, ...actor.aliases]) {
+      const n = norm(phrase);
+      if (n && /^[a-z0-9 ]+$/.test(n)) names.push({ phrase: n, key: actor.id, kind: 'person' });
+    }
+  }
+  for (const place of lexicon.places) names.push({ phrase: norm(place), key: norm(place), kind: 'place' });
+  // parties are names too ("US jets" are not "European jets"); a capital stays a place
+  const places = new Set(lexicon.places.map(norm));
+  for (const [phrase, party] of parties)
+    if (phrase && !places.has(phrase)) names.push({ phrase, key: party, kind: 'party' });
+  for (const outlet of lexicon.outlets)
+    names.push({ phrase: norm(outlet), key: norm(outlet), kind: 'outlet' });
+  names.sort((a, b) => b.phrase.length - a.phrase.length);
+  // plan names and nicknames are the query reader's ("Trump's plan", "the new draft", "the Berlin statement")
+  const planNicknames: [string, PlanId][] = [];
+  const planWords = shared.planWords.filter((w) => !/points?/.test(w)).map(norm);
+  for (const { plan, names: planNames, nicknames } of shared.planNames) {
+    for (const phrase of planNames) planNicknames.push([norm(phrase), plan]);
+    for (const nickname of nicknames)
+      for (const word of planWords) planNicknames.push([`${norm(nickname)} ${word}`, plan]);
+  }
+  planNicknames.sort((a, b) => b[0].length - a[0].length);
+  return {
+    sameThing,
+    negative: new Set(negatives.filter((n) => !n.includes(' '))),
+    negativePhrases: negatives.filter((n) => n.includes(' ')),
+    casual: new Set(lexicon.casual.map(norm)),
+    reporting: new Set(lexicon.reporting.map(norm)),
+    roleVerbsTo: new Map(
+      Object.entries(lexicon.rolesTo).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const)),
+    ),
+    roleVerbs: new Map(
+      Object.entries(lexicon.roles).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const)),
+    ),
+    absence: lexicon.absence.map((phrase) => foldSameThing({ sameThing }, norm(phrase))),
+    keep: new Set(lexicon.contentWords.map(norm)),
+    verbs: new Set(lexicon.verbs.map(norm)),
+    names,
+    parties: parties.filter(([phrase]) => phrase).sort((a, b) => b[0].length - a[0].length),
+    planNicknames,
+    genericPlan: lexicon.genericPlan.map(norm).sort((a, b) => b.length - a.length),
+    otherDocuments: lexicon.otherDocuments.map(norm),
+  };
+}
+
+/** Finds a whole-word phrase in a normalised text. */
+export function findPhrase(text: string, phrase: string, from = 0): number {
+  if (!phrase) return -1;
+  for (let at = text.indexOf(phrase, from); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const before = at === 0 || text[at - 1] === ' ';
+    const after = at + phrase.length === text.length || text[at + phrase.length] === ' ';
+    if (before && after) return at;
+  }
+  return -1;
+}
+
+/** Blanks a span of a text, keeping positions. */
+export function blank(text: string, start: number, end: number): string {
+  return `${text.slice(0, start)}${' '.repeat(end - start)}${text.slice(end)}`;
+}
+
+/** Folds "same thing" phrases to one word: "nuclear power plant" and "ZNPP" meet. */
+export function foldSameThing(vocabulary: Pick<Vocabulary, 'sameThing'>, normalised: string): string {
+  let text = ` ${normalised} `;
+  for (const [phrase, target] of vocabulary.sameThing) {
+    if (!text.includes(phrase)) continue;
+    text = text.split(` ${phrase} `).join(` ${target} `);
+    // a second pass for overlapping neighbours ("swap swap")
+    text = text.split(` ${phrase} `).join(` ${target} `);
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The names (people, places, outlets) a normalised text mentions, by key. */
+export function namesIn(vocabulary: Vocabulary, normalised: string): Map<string, NameKind> {
+  const found = new Map<string, NameKind>();
+  let text = normalised;
+  for (const { phrase, key, kind } of vocabulary.names) {
+    const at = findPhrase(text, phrase);
+    if (at < 0) continue;
+    found.set(key, kind);
+    text = blank(text, at, at + phrase.length);
+  }
+  return found;
+}
+
+/** Is a (single, normalised) word a negation or a bar ("not", "bans", "dropped")? */
+export function negativeCount(vocabulary: Vocabulary, normalised: string): number {
+  let count = 0;
+  let text = normalised;
+  for (const phrase of vocabulary.negativePhrases) {
+    for (let at = findPhrase(text, phrase); at >= 0; at = findPhrase(text, phrase)) {
+      count += 1;
+      text = blank(text, at, at + phrase.length);
+    }
+  }
+  for (const word of tokenize(text.replace(/\s+/g, ' ').trim()))
+    if (vocabulary.negative.has(word)) count += 1;
+  return count;
+}
+
+/** Content stems of a normalised, folded text: no stop words, no numbers, no casual words. */
+export function contentStems(vocabulary: Vocabulary, folded: string, keepMarkers = false): string[] {
+  const out: string[] = [];
+  for (const word of tokenize(folded)) {
+    if (!word || /^\d/.test(word) || vocabulary.casual.has(word)) continue;
+    if (vocabulary.keep.has(word)) {
+      out.push(word);
+      continue;
+    }
+    if (isStopword(word) && !vocabulary.keep.has(stem(word))) continue;
+    if (!keepMarkers && (vocabulary.negative.has(word) || vocabulary.verbs.has(word))) continue;
+    const s = stem(word);
+    if (s && (!isStopword(s) || vocabulary.keep.has(s))) out.push(s);
+  }
+  return out;
+}
+
+export interface MarkedToken {
+  stem?: string;
+  negative: boolean;
+  /** A participle or state ("dropped", "barred", "void") that negates the words before it too. */
+  backward?: boolean;
+}
+
+/** Words after which a negation is passive ("are outlawed", "was dropped") and reaches back to its subject. */
+const passive = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'get',
+  'gets',
+  'got',
+  'become',
+  'becomes',
+  'remain',
+  'remains',
+]);
+
+/** A folded text's words in order, with negations and bars (words and phrases) marked. */
+export function markTokens(vocabulary: Vocabulary, folded: string): MarkedToken[] {
+  let text = folded;
+  for (const phrase of vocabulary.negativePhrases)
+    text = ` ${text} `.split(` ${phrase} `).join(' \u0000 ').trim();
+  const tokens: MarkedToken[] = [];
+  let previous = '';
+  for (const word of text.split(' ')) {
+    if (!word) continue;
+    if (word === '\u0000' || vocabulary.negative.has(word)) {
+      tokens.push(passive.has(previous) ? { negative: true, backward: true } : { negative: true });
+    } else {
+      const [stem] = vocabulary.keep.has(word) ? [word] : contentStems(vocabulary, word);
+      tokens.push(stem ? { stem, negative: false } : { negative: false });
+    }
+    previous = word;
+  }
+  return tokens;
+}
+
+/**
+ * Negations whose reach takes in one of the given stems: the next few content words, or, for a passive
+ * ("X … was denied"), anything before it in the clause.
+ */
+export function negationsOn(
+  tokens: readonly MarkedToken[],
+  stems: ReadonlySet<string>,
+  reach: number,
+): number {
+  let count = 0;
+  tokens.forEach((token, i) => {
+    if (!token.negative) return;
+    const ahead = tokens
+      .slice(i + 1, i + 1 + reach * 2)
+      .filter((t) => t.stem !== undefined)
+      .slice(0, reach);
+    const behind = token.backward ? tokens.slice(0, i) : [];
+    if ([...ahead, ...behind].some((t) => t.stem !== undefined && stems.has(t.stem))) count += 1;
+  });
+  return count;
+}
+
+/** Who holds a role in a text: the one who leads ("X-led", "led by X") or receives ("X gets …"). */
+export type Roles = Map<string, Set<string>>;
+
+/**
+ * The people and parties a text puts in a role (lexicon "roles": role → the verbs that give it): the name
+ * right before the verb ("Russia gets", "European-led"), or right after "by" ("chaired by Trump").
+ */
+export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
+  const words = folded.split(' ');
+  const starts = new Map<number, string>();
+  const ends = new Map<number, string>();
+  for (const { phrase, key, kind } of vocabulary.names) {
+    if (kind !== 'person' && kind !== 'party') continue;
+    const size = phrase.split(' ').length;
+    for (let at = findPhrase(folded, phrase); at >= 0; at = findPhrase(folded, phrase, at + 1)) {
+      const index = folded.slice(0, at).split(' ').length - (at === 0 ? 1 : 1);
+      const first = at === 0 ? 0 : index;
+      if (!starts.has(first)) starts.set(first, key);
+      if (!ends.has(first + size - 1)) ends.set(first + size - 1, key);
+    }
+  }
+  const roles: Roles = new Map();
+  words.forEach((word, i) => {
+    const giving = vocabulary.roleVerbsTo.get(word);
+    const role = vocabulary.roleVerbs.get(word) ?? giving;
+    if (!role) return;
+    let holder: string | undefined;
+    if (giving) {
+      // "hands Zaporizhzhia and Kherson to Russia": the one after "to"
+      const to = words.indexOf('to', i + 1);
+      holder = to > i && to - i <= 8 ? [to + 1, to + 2].map((j) => starts.get(j)).find(Boolean) : undefined;
+    } else if (words[i + 1] === 'by') holder = [i + 2, i + 3, i + 4].map((j) => starts.get(j)).find(Boolean);
+    else holder = [i - 1, i - 2].map((j) => ends.get(j)).find(Boolean);
+    if (!holder) return;
+    if (!roles.has(role)) roles.set(role, new Set());
+    roles.get(role)!.add(holder);
+  });
+  return roles;
+}

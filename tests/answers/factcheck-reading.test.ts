@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readClaimText } from '../../src/answers/factcheck/index.js';
+import { rules } from '../../src/answers/factcheck/rules.js';
+import { thresholds } from '../../src/answers/factcheck/thresholds.js';
+import { loadCore, type Core } from '../../src/core.js';
+import { stem } from '../../src/text/normalise.js';
+
+/** How a claim is read: plans, figures, dates, direction, names, roles — with the lexicon in knowledge/. */
+
+let core: Core;
+beforeAll(() => {
+  core = loadCore();
+});
+
+describe('reading a claim', () => {
+  it('finds the plan named, and not a plan in a party or a person', () => {
+    expect(readClaimText(core, "Trump's plan caps the army").plans).toEqual(['us-28']);
+    expect(readClaimText(core, "Zelensky's plan caps the army").plans).toEqual(['us-ua-20']);
+    expect(readClaimText(core, 'the new plan caps the army').plans).toEqual(['us-ua-20']);
+    expect(readClaimText(core, 'the Berlin statement caps the army').plans).toEqual(['eu-6']);
+    expect(readClaimText(core, 'Europe adds $100bn').plans).toEqual([]);
+    expect(readClaimText(core, 'Trump chairs the Peace Council').plans).toEqual([]);
+    expect(readClaimText(core, 'the peace plan caps the army')).toMatchObject({
+      plans: [],
+      genericPlan: true,
+    });
+    // "no deal" and "a deal" name no plan
+    expect(readClaimText(core, 'the summit ended with no deal').genericPlan).toBe(false);
+  });
+
+  it('reads a count of points as a figure, not as a plan', () => {
+    const claim = readClaimText(core, 'the E3 counterproposal had 28 points');
+    expect(claim.plans).toEqual([]);
+    expect(claim.figures).toEqual([{ amount: 28, unit: 'points' }]);
+  });
+
+  it('recognises documents the fact base does not hold', () => {
+    expect(readClaimText(core, 'the Chinese plan calls for a ceasefire').otherDocument).toBe('chinese plan');
+  });
+
+  it('reads figures with their unit', () => {
+    expect(readClaimText(core, 'an army of 600k troops').figures).toEqual([
+      { amount: 600000, unit: 'troops' },
+    ]);
+    expect(readClaimText(core, '$100bn of assets').figures).toEqual([{ amount: 1e11, unit: 'usd' }]);
+    expect(readClaimText(core, 'a €90bn loan').figures).toEqual([{ amount: 9e10, unit: 'eur' }]);
+    expect(readClaimText(core, 'power split 50/50').figures).toEqual([{ amount: 50, unit: 'percent' }]);
+    expect(readClaimText(core, 'a 3-way split').figures).toEqual([{ amount: 33, unit: 'percent' }]);
+    expect(readClaimText(core, 'about one million soldiers').figures).toEqual([
+      { amount: 1e6, unit: 'troops' },
+    ]);
+    expect(readClaimText(core, 'six hundred thousand troops').figures).toEqual([
+      { amount: 600000, unit: 'troops' },
+    ]);
+    expect(readClaimText(core, 'an army of 600.000').figures).toEqual([{ amount: 600000, unit: 'none' }]);
+    expect(readClaimText(core, 'more than 500,000 troops').figures).toEqual([
+      { amount: 500000, unit: 'troops', bound: 'at-least' },
+    ]);
+    expect(readClaimText(core, 'guarantees for 30-50 years').figures).toEqual([
+      { amount: 30, unit: 'years' },
+      { amount: 50, unit: 'years' },
+    ]);
+    expect(readClaimText(core, 'article 5 guarantees').figures).toEqual([]);
+  });
+
+  it('reads dates as people write them', () => {
+    expect(readClaimText(core, 'met on 2 dec').dates).toEqual([{ month: 12, day: 2 }]);
+    expect(readClaimText(core, 'met on Dec 2, 2025').dates).toEqual([{ month: 12, day: 2, year: 2025 }]);
+    expect(readClaimText(core, 'unveiled on christmas eve').dates).toEqual([{ month: 12, day: 24 }]);
+    expect(readClaimText(core, 'froze assets in december 2025').dates).toEqual([{ month: 12, year: 2025 }]);
+  });
+
+  it('tells a negative claim from a positive one, bars and withdrawals included', () => {
+    expect(readClaimText(core, 'the plan does not include amnesty').negative).toBe(true);
+    expect(readClaimText(core, 'the plan bans NATO membership').negative).toBe(true);
+    expect(readClaimText(core, 'the plan rules out NATO membership').negative).toBe(true);
+    expect(readClaimText(core, 'Ukraine must withdraw from Donetsk').negative).toBe(true);
+    expect(readClaimText(core, 'Ukraine can keep Donetsk').negative).toBe(false);
+    expect(readClaimText(core, 'the plan does not ban NATO membership').negative).toBe(false);
+    // a compound is not a negation
+    expect(readClaimText(core, 'a non-aggression law').negative).toBe(false);
+  });
+
+  it('tells a claim of absence ("drops", "does not include") from a bar ("bans", "never")', () => {
+    expect(readClaimText(core, 'the 20-point plan drops the amnesty').absent).toBe(true);
+    expect(readClaimText(core, 'the 20-point plan does not include an amnesty').absent).toBe(true);
+    expect(readClaimText(core, 'the 20-point plan no longer bans NATO membership').absent).toBe(true);
+    expect(readClaimText(core, 'the 28-point plan bans NATO membership').absent).toBe(false);
+    expect(readClaimText(core, 'Ukraine can never join NATO').absent).toBe(false);
+  });
+
+  it('finds people, places and the party a claim opens with', () => {
+    const claim = readClaimText(core, 'the US offered Witkoff talks in Abu Dhabi');
+    expect([...claim.names.keys()]).toEqual(expect.arrayContaining(['steve-witkoff', 'abu dhabi']));
+    expect(claim.subjectParty).toBe('united-states');
+    expect(readClaimText(core, 'BREAKING: the US offered guarantees').subjectParty).toBe('united-states');
+  });
+
+  it('finds who leads and who receives', () => {
+    expect(readClaimText(core, 'a council chaired by Putin').roles.get('leads')).toEqual(
+      new Set(['vladimir-putin']),
+    );
+    expect(readClaimText(core, 'a European-led force').roles.get('leads')).toEqual(new Set(['europe']));
+    expect(readClaimText(core, 'Russia gets $100bn').roles.get('receives')).toEqual(new Set(['russia']));
+    expect(readClaimText(core, 'the plan hands Kherson to Russia').roles.get('receives')).toEqual(
+      new Set(['russia']),
+    );
+  });
+
+  it('stems so that word forms meet', () => {
+    expect(stem('withdraws')).toBe(stem('withdraw'));
+    expect(stem('recognised')).toBe(stem('recognition'));
+    expect(stem('compensating')).toBe(stem('compensation'));
+    expect(stem('immobilized')).toBe(stem('frozen'));
+  });
+});
+
+describe('the verdict rules', () => {
+  it('are an ordered list of named rules, each named once, ending in the refusal', () => {
+    const names = rules.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.at(-1)).toBe('nothing relevant');
+    // which plan says what comes before disagreements; disagreements before one plan's or one fact's word
+    expect(names.indexOf('the peace plan: the plans compared')).toBeLessThan(
+      names.indexOf('a recorded disagreement'),
+    );
+    expect(names.indexOf('a recorded disagreement')).toBeLessThan(names.indexOf('the plan named'));
+    expect(names.indexOf('the plan named')).toBeLessThan(names.indexOf('the best fact'));
+  });
+
+  it('keep their thresholds in one place, as shares between 0 and 1', () => {
+    for (const key of [
+      'support',
+      'contradict',
+      'planPoint',
+      'dispute',
+      'disputeSubject',
+      'sideWords',
+    ] as const) {
+      expect(thresholds[key]).toBeGreaterThan(0);
+      expect(thresholds[key]).toBeLessThanOrEqual(1);
+    }
+  });
+});
