@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, AnswerSection, ResolvedCitation } from '../../src/answers/types.js';
-import { execute, parseArguments, splitLine } from '../../src/cli.js';
+import { execute } from '../../src/cli/answer.js';
+import { parseArguments, splitLine } from '../../src/cli/arguments.js';
 import { commands } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
 import { reliabilityTiers } from '../../src/knowledge/schema.js';
