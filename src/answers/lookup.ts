@@ -1,7 +1,7 @@
 import type { Core } from '../core.js';
 import type { FactKind } from '../knowledge/load.js';
 import { readQuery, vocabularyOf, type Intent, type Query } from '../query/index.js';
-import { refusalFor, type Refusal } from '../search/answerability.js';
+import { fewUnknown, isAnswerable, refusalFor, type Refusal } from '../search/answerability.js';
 import { foundAt, type SearchHit, type SearchResult } from '../search/index.js';
 import { humanDate } from '../text/dates.js';
 import { ambiguousAnswer, baseAnswer, literal, notFoundAnswer, planLabel } from './common.js';
@@ -53,10 +53,7 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
   if (lookup === 'ask') {
     if (asksForThePlans(query)) return answerPlansOverview(core);
     const route = intentAnswers[query.intent];
-    const answerable =
-      result.status !== 'not_found' ||
-      (namesSomething(query) && fewUnknown(query, result)) ||
-      query.intent === 'status';
+    const answerable = isAnswerable(query, result);
     // A lookup that names a date ("the may 9 ceasefire") is about an event.
     const dated = query.intent === 'lookup' && query.dates.some((d) => d.month !== undefined);
     const routed = answerable
@@ -94,20 +91,6 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
   const best = lookup === 'issue' ? hits[0]!.id : (pointOfNamedPlan(core, query, hits) ?? hits[0]!.id);
   const answer = lookup === 'issue' ? issueView(core, core.kb.issues.get(best)!) : factView(core, best)!;
   return { ...answer, suggestions: suggestionsBeside(hits, answer, best) };
-}
-
-/** The question names a plan, a topic, a person or a party: an in-domain question, whatever its other words. */
-function namesSomething(query: Query): boolean {
-  return query.topics.length > 0 || query.people.length > 0 || query.plans.length > 0;
-}
-
-/**
- * Few enough words the fact base does not know for a named thing to carry the question: at most one, and
- * less than half of what it asks ("nato budget" is about a budget, not about NATO membership).
- */
-function fewUnknown(query: Query, result: SearchResult): boolean {
-  const unknown = result.unknownWords.length;
-  return unknown === 0 || (unknown === 1 && unknown * 2 < query.content.length);
 }
 
 /** The next best facts, beside the one shown. */

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/load.js';
 import type { Query } from '../query/index.js';
+import type { SearchResult } from './index.js';
 import { stem } from '../text/normalise.js';
 
 /**
@@ -38,6 +39,26 @@ export function refusalFor(
     if (gap) return { reason: 'known-gap', note: gap.note };
   }
   return undefined;
+}
+
+/**
+ * Whether a question the fact base does not refuse is answered: a confident match, or a plan, topic or person
+ * named outright with few unknown words around it ("what r the security guarantees"), or a question about
+ * where things stand, which the fact base always answers with its latest state.
+ */
+export function isAnswerable(query: Query, result: SearchResult): boolean {
+  if (result.status !== 'not_found' || query.intent === 'status') return true;
+  const namesSomething = query.topics.length > 0 || query.people.length > 0 || query.plans.length > 0;
+  return namesSomething && fewUnknown(query, result);
+}
+
+/**
+ * Few enough words the fact base does not know for a named thing to carry the question: at most one, and
+ * less than half of what it asks ("nato budget" is about a budget, not about NATO membership).
+ */
+export function fewUnknown(query: Query, result: SearchResult): boolean {
+  const unknown = result.unknownWords.length;
+  return unknown === 0 || (unknown === 1 && unknown * 2 < query.content.length);
 }
 
 /** A date the question names that lies after the fact base's "as of" date (a month counts whole). */

@@ -51,7 +51,6 @@ export const figureAnswer: IntentAnswer = ({ core, query, result }) => {
         ? vocabulary.presentCues.matchAll(tokenize(normaliseForMatching(sentence))).length > 0
         : planFigures.has(sentence);
       const score = shared + unit + confidence * 4 + (now ? 1.5 : 0);
-      if (process.env.DBG) console.error(score.toFixed(2), shared, unit, id, sentence.slice(0, 90));
       if (!best || score > best.score) best = { id, sentence, score };
     }
   }

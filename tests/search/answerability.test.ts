@@ -1,0 +1,36 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCore, type Core } from '../../src/core.js';
+import { readQuery, vocabularyOf } from '../../src/query/index.js';
+import { isAnswerable, refusalFor } from '../../src/search/answerability.js';
+
+let core: Core;
+beforeAll(() => {
+  core = loadCore();
+});
+const decide = (text: string) => {
+  const query = readQuery(text, vocabularyOf(core.kb));
+  const result = core.index.search(query.text, { limit: 8 });
+  return { refusal: refusalFor(core.kb, query, result.hits[0]), answerable: isAnswerable(query, result) };
+};
+
+describe('answerability, decided apart from ranking', () => {
+  it('refuses what lies outside the fact base, with the reason', () => {
+    expect(decide('weather in kyiv tmrw').refusal?.reason).toBe('off-topic');
+    expect(decide('28 point plan point 29').refusal).toMatchObject({ reason: 'no-such-point', count: 28 });
+    expect(decide('what does the eu say about amnesty').refusal?.reason).toBe('known-gap');
+  });
+
+  it('answers a question that names a topic despite one informal word', () => {
+    const { refusal, answerable } = decide('what r the security guarantees tho');
+    expect(refusal).toBeUndefined();
+    expect(answerable).toBe(true);
+  });
+
+  it('does not let a named thing carry a question mostly about something unknown', () => {
+    expect(decide('crimea bridge traffic jams').answerable).toBe(false);
+  });
+
+  it('always answers where things stand', () => {
+    expect(decide('is the war over').answerable).toBe(true);
+  });
+});
