@@ -36,7 +36,7 @@ export function encodeCustomId(action: ComponentAction): string | undefined {
       id = `tl:${action.page}:${action.about}`;
       break;
     case 'more':
-      if (!action.query) return undefined;
+      if (!action.query.trim()) return undefined;
       id = `more:${action.from}:${action.command}:${action.query}`;
       break;
   }

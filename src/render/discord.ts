@@ -201,7 +201,7 @@ function answerPayload(answer: Answer, options: DiscordRenderOptions): DiscordPa
 /** The More button's id, when the command can be re-run from it (its question fits in a custom id). */
 function moreId(answer: Answer, options: DiscordRenderOptions, from: number): string | undefined {
   if (!options.query || answer.status === 'error') return undefined;
-  return encodeCustomId({ kind: 'more', from, command: options.command, query: options.query });
+  return encodeCustomId({ kind: 'more', from, command: options.command, query: wellFormed(options.query) });
 }
 
 /** The Sources button's reply: every reference in full — its quotes or notes, its link — one field each. */

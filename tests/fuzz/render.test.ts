@@ -44,6 +44,8 @@ const renderOptions = (command: string): fc.Arbitrary<DiscordRenderOptions> =>
         targetUserId: userId,
         fullSources: fc.boolean(),
         about: hostile,
+        query: hostile,
+        from: fc.nat({ max: 40 }),
       },
       { requiredKeys: [] },
     )
@@ -170,6 +172,11 @@ describe('custom ids', () => {
         if (encoded !== undefined) {
           expect(encoded.length).toBeLessThanOrEqual(100);
           expect(decodeCustomId(encoded)).toEqual({ kind: 'timeline', page: 2, about: text });
+        }
+        const more = encodeCustomId({ kind: 'more', from: 3, command: 'ask', query: text });
+        if (more !== undefined) {
+          expect(more.length).toBeLessThanOrEqual(100);
+          expect(decodeCustomId(more)).toEqual({ kind: 'more', from: 3, command: 'ask', query: text });
         }
       }),
       { ...runs(400), endOnFailure: true },
