@@ -233,6 +233,10 @@ function findDates(words: readonly string[]): QueryDate[] {
     word && /^\d{1,2}$/.test(word) && Number(word) >= 1 && Number(word) <= 31 ? Number(word) : undefined;
   const year = (word: string | undefined) => (word && /^20\d\d$/.test(word) ? Number(word) : undefined);
   const used = new Set<number>();
+  // "a deal by June", "the target for 2040": a deadline or target, not when something happened.
+  const deadlineAt = (i: number) =>
+    ['by', 'until', 'till', 'before', 'for'].includes(words[i - 1] ?? '') ||
+    ['target', 'targets', 'deadline', 'goal'].includes(words[i - 2] ?? '');
   words.forEach((word, i) => {
     const month = months[word];
     // "Mar-a-Lago" is a place.
@@ -246,6 +250,7 @@ function findDates(words: readonly string[]): QueryDate[] {
     }
     const dayValue = before ?? after;
     const date: QueryDate = { month };
+    if (deadlineAt(before !== undefined ? i - 1 : i)) date.deadline = true;
     if (dayValue !== undefined) date.day = dayValue;
     if (yearAt >= 0) {
       date.year = Number(words[yearAt]);
@@ -254,7 +259,8 @@ function findDates(words: readonly string[]): QueryDate[] {
     dates.push(date);
   });
   words.forEach((word, i) => {
-    if (!used.has(i) && year(word)) dates.push({ year: Number(word) });
+    if (!used.has(i) && year(word))
+      dates.push({ year: Number(word), ...(deadlineAt(i) ? { deadline: true } : {}) });
   });
   return dates;
 }

@@ -31,6 +31,8 @@ export interface QueryDate {
   year?: number;
   month?: number;
   day?: number;
+  /** A deadline or target ("by 2040", "until June"), not a date the question asks about. */
+  deadline?: boolean;
 }
 
 export interface Query {

@@ -95,6 +95,12 @@ describe('readQuery: figures, dates, negation, scope', () => {
     expect(read('meeting at mar-a-lago').dates).toEqual([]);
   });
 
+  it('marks a deadline or target date apart from a date asked about', () => {
+    expect(read('investment target by 2040').dates).toEqual([{ year: 2040, deadline: true }]);
+    expect(read('a deal by june').dates).toEqual([{ month: 6, deadline: true }]);
+    expect(read('what happened in june 2026').dates).toEqual([{ month: 6, year: 2026 }]);
+  });
+
   it('marks negation, off-topic and verbatim requests', () => {
     expect(read('is ukraine not allowed into nato').negated).toBe(true);
     expect(read('ukraine into nato').negated).toBe(false);
