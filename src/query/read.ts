@@ -45,6 +45,8 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
   const negated = vocabulary.negations.matchAll(words).length > 0;
   const offTopic = vocabulary.outOfScope.matchAll(words).map((s) => s.value);
   const verbatim = vocabulary.verbatimCues.matchAll(words).length > 0;
+  const present = vocabulary.presentCues.matchAll(words).length > 0;
+  const reaction = vocabulary.reactionCues.matchAll(words).length > 0;
 
   const structural = new Set<number>();
   for (const span of [...planSpans, ...cueSpans]) {
@@ -74,6 +76,8 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
     negated,
     offTopic,
     verbatim,
+    present,
+    reaction,
   };
 }
 

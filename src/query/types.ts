@@ -65,4 +65,8 @@ export interface Query {
   offTopic: string[];
   /** It asks for a verbatim text ("full text", "exact wording"). */
   verbatim: boolean;
+  /** It asks about the present ("now", "currently", "rn"): the latest state or role wins. */
+  present: boolean;
+  /** It asks for a response to something ("how did Putin react to…"): the later event answers. */
+  reaction: boolean;
 }

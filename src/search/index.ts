@@ -279,12 +279,18 @@ export class SearchIndex {
         b.score - a.score ||
         kindRank[a.kind] - kindRank[b.kind],
     ).map(({ score: _score, ...hit }) => hit);
-    // The best fact, when its summary holds most of the question, explains more than its name says; the
-    // order stays as the names and words decided it.
-    const top = hits[0];
-    const topDoc = top ? this.byId.get(top.id) : undefined;
-    if (top && topDoc !== undefined && top.matchedBy === 'words') {
-      top.confidence = Math.min(1, top.confidence + (heldExplained.get(topDoc) ?? 0) / total);
+    // The best facts, when their summary holds most of the question, explain more than their names say;
+    // the order stays as the names and words decided it, except among facts that tied for first.
+    const first = hits[0];
+    if (first && first.matchedBy === 'words') {
+      const tied = hits.filter((hit) => round(hit.confidence) === round(first.confidence));
+      for (const hit of tied) {
+        if (hit.matchedBy !== 'words') continue;
+        const doc = this.byId.get(hit.id)!;
+        hit.confidence = Math.min(1, hit.confidence + (heldExplained.get(doc) ?? 0) / total);
+      }
+      const reordered = [...tied].sort((a, b) => b.confidence - a.confidence);
+      hits = [...reordered, ...hits.slice(tied.length)];
     }
 
     if (exactDoc !== undefined && allowed(exactDoc)) {

@@ -110,3 +110,19 @@ describe('answerability: refused with the reason, nearest facts suggested', () =
     expect(ask('20 point plan point 12').factIds[0]).toBe('us-ua-20-12');
   });
 });
+
+describe('/ask: responses, the present, a plan status word', () => {
+  it('a reaction to something is the later of the events that fit alike', () => {
+    const answer = ask("when did putin react to zelensky's letter");
+    expect(answer.factIds[0]).toBe('ev-2026-06-05-putin-calls-letter-rude');
+  });
+
+  it('"now" with a role prefers the person whose role has not ended', () => {
+    const answer = ask("who runs zelensky's presidential office now");
+    expect(answer.title).toBe('Kyrylo Budanov');
+  });
+
+  it('a named plan with a status word gets the plan and its status', () => {
+    expect(firstLine('is the 20-point plan final?')).toMatch(/^\*\*20-point plan:\*\* Draft/);
+  });
+});

@@ -129,3 +129,11 @@ describe('knowledge/lexicon.json', () => {
     expect(readQuery('armee cap', vocabularyOf(kb)).words).toEqual(['troops', 'cap']);
   });
 });
+
+describe('readQuery: reaction and present cues', () => {
+  it('marks questions about a response and about the present', () => {
+    expect(read('how did russia react to the plan').reaction).toBe(true);
+    expect(read('what did russia say about the plan').reaction).toBe(false);
+    expect(read('who runs the office rn').present).toBe(true);
+  });
+});
