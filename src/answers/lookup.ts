@@ -184,10 +184,13 @@ function issueHits(core: Core, hits: SearchHit[]): SearchHit[] {
   return mapped;
 }
 
-/** Two middling hits in the same thread (a topic and its own provision) are not a real ambiguity. */
+/**
+ * Two middling hits in the same thread (a topic and its own provision) are not a real ambiguity, nor is a
+ * best hit clearly ahead of the next (15% or more).
+ */
 function sameThread(core: Core, hits: SearchHit[]): boolean {
   const [first, second] = hits;
   if (!first) return false;
-  if (!second || second.confidence < first.confidence * 0.8) return first.confidence >= 0.5;
+  if (!second || second.confidence < first.confidence * 0.85) return first.confidence >= 0.5;
   return core.index.related(first.id, second.id) && first.confidence >= 0.45;
 }
