@@ -89,7 +89,21 @@ export function planStance(plan: PlanId, ranked: Assessment[], claim: Claim): Pl
   // the plan's own points first; a note about the plan (its origin, its status) only when no point fits
   const own = strong(point) ? point : strong(note) ? note : undefined;
   if (!own) return { plan, stance: 'silent' };
-  if (opposes(own)) return { plan, stance: 'opposite', point: own };
+  if (opposes(own)) {
+    // a figure: never "otherwise" past a point of the same plan, as close, that gives the claim's figure
+    const agreeing =
+      own.figure === 'differ'
+        ? ranked.find(
+            (a) =>
+              a.doc.plan === plan &&
+              a.doc.kind === 'provision' &&
+              a.figure === 'agree' &&
+              a.coverage >= Math.max(thresholds.planPoint, own.coverage - thresholds.nearBest) &&
+              confirms(a),
+          )
+        : undefined;
+    return agreeing ? { plan, stance: 'says', point: agreeing } : { plan, stance: 'opposite', point: own };
+  }
   // "Russia gets the plant" when the point names no one who gets it: the point does not say so
   return confirms(own) ? { plan, stance: 'says', point: own } : { plan, stance: 'silent' };
 }

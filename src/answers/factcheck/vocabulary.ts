@@ -8,10 +8,13 @@ import { normaliseForMatching, stem, tokenize } from '../../text/normalise.js';
  */
 export interface Vocabulary {
   /** Phrase → the word it folds to; longest phrases first. */
-  sameThing: [string, string][];
+  /** "Same thing" phrases by their first word, longest first: phrase words → the word they fold to. */
+  sameThing: Map<string, [string[], string][]>;
   negative: Set<string>;
   negativePhrases: string[];
   casual: Set<string>;
+  /** Word → its content stem ("" for none), filled as texts are read: the same words recur in every fact. */
+  stems: Map<string, string>;
   /** Verbs that report a party's wish or words ("demands", "says"). */
   reporting: Set<string>;
   /** A role verb (folded) → the role it gives ("led" → leads, "gets" → receives). */
@@ -23,6 +26,8 @@ export interface Vocabulary {
   /** Words that are content here though a search would skip them ("START"). */
   keep: Set<string>;
   verbs: Set<string>;
+  /** Names by their first word, longest first (to read them in one pass). */
+  namesByFirst: Map<string, { words: string[]; key: string; kind: NameKind }[]>;
   /** Normalised name phrase → the name's key (a person's id, a place, an outlet). */
   names: { phrase: string; key: string; kind: NameKind }[];
   /** Normalised party name or alias ("kyiv", "the us", "kremlin") → the party. */
@@ -37,12 +42,16 @@ export type NameKind = 'person' | 'place' | 'outlet' | 'party';
 export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Vocabulary {
   const lexicon = shared.claims;
   const norm = (s: string) => normaliseForMatching(s);
-  const sameThing: [string, string][] = [];
+  const sameThing = new Map<string, [string[], string][]>();
   for (const group of lexicon.sameThing) {
     const target = norm(group[0]!).replace(/ /g, '');
-    for (const phrase of group) sameThing.push([norm(phrase), target]);
+    for (const phrase of group) {
+      const words = norm(phrase).split(' ');
+      if (!sameThing.has(words[0]!)) sameThing.set(words[0]!, []);
+      sameThing.get(words[0]!)!.push([words, target]);
+    }
   }
-  sameThing.sort((a, b) => b[0].length - a[0].length);
+  for (const list of sameThing.values()) list.sort((a, b) => b[0].length - a[0].length);
   const negatives = lexicon.negative.map(norm);
   const names: Vocabulary['names'] = [];
   const parties: [string, PartyId][] = [];
@@ -74,11 +83,20 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
       for (const word of planWords) planNicknames.push([`${norm(nickname)} ${word}`, plan]);
   }
   planNicknames.sort((a, b) => b[0].length - a[0].length);
+  const namesByFirst = new Map<string, { words: string[]; key: string; kind: NameKind }[]>();
+  for (const { phrase, key, kind } of names) {
+    const words = phrase.split(' ');
+    if (!namesByFirst.has(words[0]!)) namesByFirst.set(words[0]!, []);
+    namesByFirst.get(words[0]!)!.push({ words, key, kind });
+  }
+  for (const list of namesByFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   return {
     sameThing,
+    namesByFirst,
     negative: new Set(negatives.filter((n) => !n.includes(' '))),
     negativePhrases: negatives.filter((n) => n.includes(' ')),
     casual: new Set(lexicon.casual.map(norm)),
+    stems: new Map(),
     reporting: new Set(lexicon.reporting.map(norm)),
     roleVerbsTo: new Map(
       Object.entries(lexicon.rolesTo).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const)),
@@ -115,25 +133,28 @@ export function blank(text: string, start: number, end: number): string {
 
 /** Folds "same thing" phrases to one word: "nuclear power plant" and "ZNPP" meet. */
 export function foldSameThing(vocabulary: Pick<Vocabulary, 'sameThing'>, normalised: string): string {
-  let text = ` ${normalised} `;
-  for (const [phrase, target] of vocabulary.sameThing) {
-    if (!text.includes(phrase)) continue;
-    text = text.split(` ${phrase} `).join(` ${target} `);
-    // a second pass for overlapping neighbours ("swap swap")
-    text = text.split(` ${phrase} `).join(` ${target} `);
+  const words = normalised.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < words.length;) {
+    const match = vocabulary.sameThing
+      .get(words[i]!)
+      ?.find(([phrase]) => phrase.every((word, k) => words[i + k] === word));
+    out.push(match ? match[1] : words[i]!);
+    i += match ? match[0].length : 1;
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return out.filter(Boolean).join(' ');
 }
 
 /** The names (people, places, outlets) a normalised text mentions, by key. */
 export function namesIn(vocabulary: Vocabulary, normalised: string): Map<string, NameKind> {
   const found = new Map<string, NameKind>();
-  let text = normalised;
-  for (const { phrase, key, kind } of vocabulary.names) {
-    const at = findPhrase(text, phrase);
-    if (at < 0) continue;
-    found.set(key, kind);
-    text = blank(text, at, at + phrase.length);
+  const words = normalised.split(' ');
+  for (let i = 0; i < words.length;) {
+    const match = vocabulary.namesByFirst
+      .get(words[i]!)
+      ?.find(({ words: phrase }) => phrase.every((word, k) => words[i + k] === word));
+    if (match && !found.has(match.key)) found.set(match.key, match.kind);
+    i += match ? match.words.length : 1;
   }
   return found;
 }
@@ -157,17 +178,26 @@ export function negativeCount(vocabulary: Vocabulary, normalised: string): numbe
 export function contentStems(vocabulary: Vocabulary, folded: string, keepMarkers = false): string[] {
   const out: string[] = [];
   for (const word of tokenize(folded)) {
-    if (!word || /^\d/.test(word) || vocabulary.casual.has(word)) continue;
-    if (vocabulary.keep.has(word)) {
-      out.push(word);
-      continue;
-    }
-    if (isStopword(word) && !vocabulary.keep.has(stem(word))) continue;
     if (!keepMarkers && (vocabulary.negative.has(word) || vocabulary.verbs.has(word))) continue;
-    const s = stem(word);
-    if (s && (!isStopword(s) || vocabulary.keep.has(s))) out.push(s);
+    const s = wordStem(vocabulary, word);
+    if (s) out.push(s);
   }
   return out;
+}
+
+/** One word's content stem, or "" for a word that carries no content; remembered per vocabulary. */
+function wordStem(vocabulary: Vocabulary, word: string): string {
+  const known = vocabulary.stems.get(word);
+  if (known !== undefined) return known;
+  let result = '';
+  if (!word || /^\d/.test(word) || vocabulary.casual.has(word)) result = '';
+  else if (vocabulary.keep.has(word)) result = word;
+  else if (!isStopword(word) || vocabulary.keep.has(stem(word))) {
+    const s = stem(word);
+    result = s && (!isStopword(s) || vocabulary.keep.has(s)) ? s : '';
+  }
+  vocabulary.stems.set(word, result);
+  return result;
 }
 
 export interface MarkedToken {
@@ -198,8 +228,9 @@ const passive = new Set([
 /** A folded text's words in order, with negations and bars (words and phrases) marked. */
 export function markTokens(vocabulary: Vocabulary, folded: string): MarkedToken[] {
   let text = folded;
-  for (const phrase of vocabulary.negativePhrases)
-    text = ` ${text} `.split(` ${phrase} `).join(' \u0000 ').trim();
+  for (const phrase of vocabulary.negativePhrases) {
+    if (text.includes(phrase)) text = ` ${text} `.split(` ${phrase} `).join(' \u0000 ').trim();
+  }
   const tokens: MarkedToken[] = [];
   let previous = '';
   for (const word of text.split(' ')) {
@@ -207,8 +238,8 @@ export function markTokens(vocabulary: Vocabulary, folded: string): MarkedToken[
     if (word === '\u0000' || vocabulary.negative.has(word)) {
       tokens.push(passive.has(previous) ? { negative: true, backward: true } : { negative: true });
     } else {
-      const [stem] = vocabulary.keep.has(word) ? [word] : contentStems(vocabulary, word);
-      tokens.push(stem ? { stem, negative: false } : { negative: false });
+      const content = wordStem(vocabulary, word);
+      tokens.push(content ? { stem: content, negative: false } : { negative: false });
     }
     previous = word;
   }
@@ -246,6 +277,7 @@ export type Roles = Map<string, Set<string>>;
  */
 export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
   const words = folded.split(' ');
+  if (!words.some((w) => vocabulary.roleVerbs.has(w) || vocabulary.roleVerbsTo.has(w))) return new Map();
   const starts = new Map<number, string>();
   const ends = new Map<number, string>();
   for (const { phrase, key, kind } of vocabulary.names) {
