@@ -126,3 +126,14 @@ describe('/ask: responses, the present, a plan status word', () => {
     expect(firstLine('is the 20-point plan final?')).toMatch(/^\*\*20-point plan:\*\* Draft/);
   });
 });
+
+describe('/ask party-position: a dated statement the words fit clearly', () => {
+  it('answers with the event rather than the standing positions on a topic', () => {
+    const answer = ask('did putin accept ukraine proposal to stop long-range strikes');
+    expect(answer.factIds[0]).toBe('ev-2026-06-28-putin-strike-halt-proposal');
+  });
+
+  it('keeps the party stance when a topic is named and no date is asked', () => {
+    expect(ask('did zelensky agree to give up donbas').factIds[0]).not.toMatch(/^ev-/);
+  });
+});

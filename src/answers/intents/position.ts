@@ -1,4 +1,5 @@
 import type { PartyId } from '../../knowledge/schema.js';
+import { ambiguousAt } from '../../search/index.js';
 import { baseAnswer, resolveCitations, statusMark } from '../common.js';
 import { factView, issueView } from '../views.js';
 import { leadWith, topicOf, type IntentAnswer } from './shared.js';
@@ -20,6 +21,10 @@ export const positionAnswer: IntentAnswer = (asked) => {
   if (plan && query.content.every((w) => isPartyWord(asked, w))) {
     return leadWith(factView(core, plan.id)!, `**${plan.shortName}:** ${plan.planStatus}`);
   }
+  // "What did Putin say talks should be based on in June 2026?": a dated statement the words fit clearly
+  // better than anything else is the answer, not the party's standing positions on a topic.
+  const statement = clearlyBestEvent(asked);
+  if (statement) return factView(core, statement);
   const hasPositions = (topic: string) =>
     core.kb.issuesByTopic.get(topic)?.positions.some((p) => p.party === party) ?? false;
   const topicId = topicOf(asked, hasPositions) ?? topicOf(asked);
@@ -73,4 +78,17 @@ function isPartyWord({ core, query }: Parameters<IntentAnswer>[0], word: string)
     const actor = core.kb.actors.get(id);
     return actor !== undefined && [actor.name, ...actor.aliases].some((n) => n.toLowerCase().includes(word));
   });
+}
+
+/** The best hit, when it is a dated event clearly ahead of the next. */
+function clearlyBestEvent({ core, query, result }: Parameters<IntentAnswer>[0]): string | undefined {
+  const [first, second] = result.hits;
+  if (!first || first.kind !== 'event') return undefined;
+  // With a topic named outright the party's stance on it answers, unless the question dates a statement
+  // on that topic ("what did Putin say about the talks in June 2026").
+  const topics = core.index.entry(first.id)?.topics ?? [];
+  const dated = query.dates.some((d) => d.month !== undefined && !d.deadline);
+  if (query.topics.length > 0 && !(dated && query.topics.some((t) => topics.includes(t)))) return undefined;
+  if (first.confidence < ambiguousAt) return undefined;
+  return !second || second.confidence < first.confidence * 0.85 ? first.id : undefined;
 }
