@@ -67,6 +67,6 @@ export interface Query {
   verbatim: boolean;
   /** It asks about the present ("now", "currently", "rn"): the latest state or role wins. */
   present: boolean;
-  /** It asks for a response to something ("how did Putin react to…"): the later event answers. */
+  /** It asks for a response to something or its outcome ("how did Putin react to…", "did it take place"). */
   reaction: boolean;
 }

@@ -137,3 +137,11 @@ describe('/ask party-position: a dated statement the words fit clearly', () => {
     expect(ask('did zelensky agree to give up donbas').factIds[0]).not.toMatch(/^ev-/);
   });
 });
+
+describe('/ask about an outcome or a response', () => {
+  it('follows the event asked about with the later events on its thread', () => {
+    const answer = ask('did the 1000 for 1000 prisoner swap actually happen');
+    expect(answer.factIds[0]).toBe('ev-2026-05-08-trump-announces-three-day-ceasefire');
+    expect(answer.sections[0]?.heading).toMatch(/^What followed: /);
+  });
+});
