@@ -145,3 +145,11 @@ describe('/ask about an outcome or a response', () => {
     expect(answer.sections[0]?.heading).toMatch(/^What followed: /);
   });
 });
+
+describe('/ask party-position about the present', () => {
+  it('puts the latest event on the topic in which the party speaks first', () => {
+    const answer = ask('what does russia want on the ceasefire now');
+    expect(answer.sections[0]?.heading).toMatch(/^Latest: /);
+    expect(ask('what does russia want on the ceasefire').sections[0]?.heading).not.toMatch(/^Latest: /);
+  });
+});

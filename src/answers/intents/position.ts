@@ -1,4 +1,6 @@
 import type { PartyId } from '../../knowledge/schema.js';
+import { humanDateRange } from '../../text/dates.js';
+import type { Answer } from '../types.js';
 import { ambiguousAt } from '../../search/index.js';
 import { baseAnswer, resolveCitations, statusMark } from '../common.js';
 import { factView, issueView } from '../views.js';
@@ -36,7 +38,8 @@ export const positionAnswer: IntentAnswer = (asked) => {
     const said = positions
       .map((p) => `${p.summary}${p.attributedTo ? ` (per ${p.attributedTo})` : ''}${statusMark(p)}`)
       .join(' ');
-    return leadWith(view, `**${name}:** ${said}`);
+    const answer = leadWith(view, `**${name}:** ${said}`);
+    return query.present ? withLatestStatement(asked, answer, party, issue.topic) : answer;
   }
   if (topicId || query.content.some((w) => !isPartyWord(asked, w))) return undefined;
   const issues = [...core.kb.issues.values()]
@@ -91,4 +94,40 @@ function clearlyBestEvent({ core, query, result }: Parameters<IntentAnswer>[0]):
   if (query.topics.length > 0 && !(dated && query.topics.some((t) => topics.includes(t)))) return undefined;
   if (first.confidence < ambiguousAt) return undefined;
   return !second || second.confidence < first.confidence * 0.85 ? first.id : undefined;
+}
+
+/**
+ * "What are Russia's ceasefire conditions rn?": the standing positions, and first the latest dated event on
+ * the topic in which the party or one of its people speaks.
+ */
+function withLatestStatement(
+  { core }: Parameters<IntentAnswer>[0],
+  answer: Answer,
+  party: PartyId,
+  topic: string,
+): Answer {
+  const names = [...core.kb.actors.values()]
+    .filter((actor) => actor.id === party || actor.side === party)
+    .flatMap((actor) => [actor.name, ...actor.aliases])
+    .filter((n) => n.length >= 4)
+    .map((n) => n.toLowerCase());
+  const latest = [...core.kb.events]
+    .reverse()
+    .find(
+      (e) =>
+        !e.background && e.topics.includes(topic) && names.some((n) => e.summary.toLowerCase().includes(n)),
+    );
+  if (!latest || answer.factIds.includes(latest.id)) return answer;
+  return {
+    ...answer,
+    sections: [
+      {
+        heading: `Latest: ${humanDateRange(latest.date, latest.endDate)}`,
+        text: `**${latest.title}.** ${latest.summary}${statusMark(latest)}`,
+        citations: resolveCitations(core, latest.citations),
+      },
+      ...answer.sections,
+    ],
+    factIds: [...answer.factIds, latest.id],
+  };
 }
