@@ -154,6 +154,13 @@ export const rules: readonly Rule[] = [
         // never "supported" past a fact as close to the claim that says otherwise; a tie decides nothing
         if (against.coverage === agreeing.coverage && against.addressed === agreeing.coverage)
           return undefined;
+        // another figure or date given as fully as the agreeing one: the sources are not one-sided, so unsure
+        if (
+          differsInFigures(against) &&
+          sameOccasion(against, agreeing) &&
+          against.addressed >= agreeing.coverage
+        )
+          return undefined;
         if (against.coverage < agreeing.coverage || against.addressed <= agreeing.coverage) {
           return agreeing.coverage >= thresholds.support
             ? supported('the best fact', agreeing, ranked)
@@ -180,6 +187,16 @@ export const rules: readonly Rule[] = [
     }),
   },
 ];
+
+/** The fact gives another figure or date for what the claim states. */
+function differsInFigures(a: Assessment): boolean {
+  return a.figure === 'differ' || a.date === 'differ';
+}
+
+/** Both facts could be about the same occasion: the other one keeps the claim's date and names. */
+function sameOccasion(other: Assessment, agreeing: Assessment): boolean {
+  return other.names !== 'differ' && !(agreeing.date === 'agree' && other.date === 'differ');
+}
 
 /** How much of the claim a disagreement's subject holds; the plan the claim names counts as one word. */
 function subjectShare(tables: FactcheckTables, claim: Claim, doc: FactDoc): number {
