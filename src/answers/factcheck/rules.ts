@@ -1,4 +1,4 @@
-import { onlyDiscountedAgainst, sideRepeated } from './disputes.js';
+import { detailRepeated, onlyDiscountedAgainst, sideRepeated } from './disputes.js';
 import type { Decision, Rule, RuleContext } from './decision.js';
 import { confirms, opposes, weightOf, type Assessment } from './matching.js';
 import { comparePlans, planStance, supported } from './plans.js';
@@ -89,13 +89,17 @@ export const rules: readonly Rule[] = [
       for (const a of ranked.slice(0, thresholds.candidates)) {
         if (a.coverage < thresholds.dispute || a.doc.sides.length < 2) continue;
         // the disagreement must be about what the claim is about, not a neighbour of it
-        if (a.coverage < best - thresholds.disputeBehindBest) continue;
+        if (a.coverage < best - thresholds.disputeBehindBestDetail) continue;
         if (claim.plans.length && !claim.plans.some((p) => a.doc.plan === p || a.doc.plansNamed.includes(p)))
           continue;
         // a disagreement decides only a claim about its subject ("the Duma majority", not "Zelensky")
         if (a.doc.subject && subjectShare(tables, claim, a.doc) < thresholds.disputeSubject) continue;
-        const side = sideRepeated(tables, claim, a);
+        const side = sideRepeated(tables, claim, a, ranked[0]?.doc.stems);
         if (!side || onlyDiscountedAgainst(side, a.doc.sides)) continue;
+        // further behind only when the claim states the disputed detail, or the day the disagreement is about
+        const sameDay = a.date === 'agree' && claim.dates.some((d) => d.day !== undefined);
+        if (a.coverage < best - thresholds.disputeBehindBest && !sameDay && !detailRepeated(claim, side))
+          continue;
         return {
           verdict: 'disputed',
           rule: 'a recorded disagreement',
