@@ -1,6 +1,7 @@
 import { detailRepeated, onlyDiscountedAgainst, sideRepeated } from './disputes.js';
 import type { Decision, Rule, RuleContext } from './decision.js';
 import { confirms, opposes, weightOf, type Assessment } from './matching.js';
+import { planOrigin } from './origin.js';
 import { comparePlans, planStance, supported } from './plans.js';
 import type { Claim } from './reading.js';
 import type { FactcheckTables, FactDoc } from './tables.js';
@@ -110,6 +111,10 @@ export const rules: readonly Rule[] = [
       }
       return undefined;
     },
+  },
+  {
+    name: 'where and when a plan was made',
+    decide: ({ tables, claim }) => planOrigin(tables, claim),
   },
   {
     name: 'the plan named',
