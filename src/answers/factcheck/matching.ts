@@ -207,10 +207,7 @@ function roleAgreement(claim: Claim, doc: FactDoc): Assessment['roles'] {
   for (const [role, holders] of claim.roles) {
     const stated = doc.roles.get(role);
     if (!stated) {
-      // a party the fact names without a role verb ("gives Ukraine access" ~ "Ukraine's access") is not
-      // missing; a person is ("Trump chaired the talks" is not confirmed by a fact that merely names him)
-      const named = [...holders].every((h) => claim.names.get(h) === 'party' && doc.names.has(h));
-      if (!named) result = 'missing';
+      result = 'missing';
       continue;
     }
     if (![...holders].some((h) => stated.has(h))) return 'differ';
