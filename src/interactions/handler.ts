@@ -145,6 +145,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     let payload = render(answer, {
       command: definition.name,
       hide,
+      ...rerunQuery(definition, options),
       ...(target && !hide ? { targetUserId: target } : {}),
       ...(definition.name === 'timeline' && typeof options.about === 'string'
         ? { about: options.about }
@@ -220,6 +221,20 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     return reply(render(answer, { ...options, hide: true }), true);
   }
 
+  /**
+   * The question a More button re-runs the command with: only its primary option, so only when nothing
+   * else was given (a page, a second plan) that the button could not carry.
+   */
+  function rerunQuery(definition: Command['definition'], options: OptionValues): { query?: string } {
+    const primary = definition.primary;
+    const query = primary ? options[primary] : undefined;
+    if (typeof query !== 'string' || !query.trim()) return {};
+    const others = Object.keys(options).filter(
+      (name) => name !== primary && name !== HIDE_OPTION && name !== TARGET_OPTION,
+    );
+    return others.length === 0 ? { query } : {};
+  }
+
   function need(name: string): Command {
     const command = byName.get(name);
     if (!command) throw new Error(`the ${name} command is missing`);
@@ -276,6 +291,32 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         return [
           showResult(i, answer, { command: 'timeline', ...(about ? { about } : {}) }),
           { command: 'timeline', status: answer.status },
+        ];
+      }
+      case 'more': {
+        const command = byName.get(action.command);
+        const primary = command?.definition.primary;
+        const answer =
+          command && primary && !command.definition.ownerOnly
+            ? run(command, { [primary]: action.query })
+            : undefined;
+        if (!command || !answer || action.from >= answer.sections.length) {
+          return [
+            notice(
+              'The rest of this answer is no longer available (the fact base changed). Run the command again.',
+            ),
+            { command: command ? command.definition.name : 'unknown', status: 'stale' },
+          ];
+        }
+        const name = command.definition.name;
+        return [
+          showResult(i, answer, {
+            command: name,
+            query: action.query,
+            from: action.from,
+            ...(name === 'timeline' ? { about: action.query } : {}),
+          }),
+          { command: name, status: answer.status },
         ];
       }
     }

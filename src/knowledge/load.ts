@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { clip } from '../text/clip.js';
 import { spelledDate } from '../text/dates.js';
 import { normaliseForMatching } from '../text/normalise.js';
 import { normaliseQuoteText } from './quotes.js';
@@ -442,7 +443,7 @@ function checkCitations(
       problems.push({
         file,
         path: `${at}.quote`,
-        message: `quote not found verbatim in ${source.file}: "${truncate(citation.quote, 80)}"`,
+        message: `quote not found verbatim in ${source.file}: "${clip(citation.quote, 80)}"`,
       });
     }
   }
@@ -610,8 +611,4 @@ function checkDates(
       });
     }
   }
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

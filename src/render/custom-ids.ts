@@ -8,7 +8,9 @@ export type ComponentAction =
   | { kind: 'sources'; factIds: readonly string[] }
   | { kind: 'pick'; command: string }
   | { kind: 'plan'; plan: string; page: number }
-  | { kind: 'timeline'; page: number; about: string };
+  | { kind: 'timeline'; page: number; about: string }
+  /** The parts of an answer its reply left out: re-run `command` with `query`, show sections from `from`. */
+  | { kind: 'more'; from: number; command: string; query: string };
 
 export function encodeCustomId(action: ComponentAction): string | undefined {
   let id: string;
@@ -32,6 +34,10 @@ export function encodeCustomId(action: ComponentAction): string | undefined {
       break;
     case 'timeline':
       id = `tl:${action.page}:${action.about}`;
+      break;
+    case 'more':
+      if (!action.query.trim()) return undefined;
+      id = `more:${action.from}:${action.command}:${action.query}`;
       break;
   }
   return id.length <= maxCustomIdLength ? id : undefined;
@@ -60,6 +66,14 @@ export function decodeCustomId(customId: string): ComponentAction | undefined {
       const n = Number(page);
       return Number.isInteger(n) && n >= 1
         ? { kind: 'timeline', page: n, about: about.join(':') }
+        : undefined;
+    }
+    case 'more': {
+      const [from, command, ...query] = rest;
+      const n = Number(from);
+      const text = query.join(':');
+      return Number.isInteger(n) && n >= 1 && command && /^[a-z]+$/.test(command) && text.trim()
+        ? { kind: 'more', from: n, command, query: text }
         : undefined;
     }
     default:

@@ -83,6 +83,13 @@ export interface DiscordRenderOptions {
   fullSources?: boolean;
   /** The timeline filter, so its page buttons can carry it. */
   about?: string;
+  /**
+   * What the command was asked (its primary option), so a More button can re-run it; without it, parts
+   * left out are only named.
+   */
+  query?: string;
+  /** The first section to show: the More button's reply continues where the previous one stopped. */
+  from?: number;
   /** Titles for "did you mean" options, by fact id. */
   titleOf?: (id: string) => string;
 }
@@ -123,13 +130,18 @@ export function renderDiscord(answer: Answer, options: DiscordRenderOptions): Di
  */
 function answerPayload(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
   const numberOf = citationNumbers(answer);
+  const total = answer.sections.length;
+  // The More button's reply starts where the previous reply stopped and says which parts it shows.
+  const from = Math.min(Math.max(0, Math.floor(options.from ?? 0)), total);
+  const continued = from > 0;
   const label = answer.verdict ? verdictLabel(answer.verdict) : '';
   // the verdict in words first, unless the answer already opens with it
   const verdict = label && !answer.text.replace(/^\W+/, '').startsWith(label) ? `**${label}.** ` : '';
-  const body = [clipText(`${verdict}${answer.text}`, textBudget)];
-  let used = body[0]!.length;
+  const body = [continued ? '' : clipText(`${verdict}${answer.text}`, textBudget)];
+  // a continuation reserves room for its "Parts a–b of n" line, set once the parts are known
+  let used = continued ? 40 : body[0]!.length;
   let shown = 0;
-  for (const section of answer.sections) {
+  for (const section of answer.sections.slice(from)) {
     const markers = sectionMarkers(section, numberOf);
     const text = section.text.trim();
     const block = answer.listing
@@ -139,19 +151,27 @@ function answerPayload(answer: Answer, options: DiscordRenderOptions): DiscordPa
         )
       : `**${clipText(section.heading, 120)}**${markers ? ` ${markers}` : ''}${text ? `\n${clipText(text, sectionBudget)}` : ''}`;
     const separator = answer.listing && shown > 0 ? '\n' : '\n\n';
-    if (used + separator.length + block.length > bodyBudget - 60) break;
+    // a continuation always shows at least one part, so More always moves on
+    if (used + separator.length + block.length > bodyBudget - 60 && !(continued && shown === 0)) break;
     body.push(separator, block);
     used += separator.length + block.length;
     shown += 1;
   }
-  const left = answer.sections.length - shown;
+  if (continued) body[0] = `*Parts ${from + 1}–${from + shown} of ${total}*`;
+  const next = from + shown;
+  const left = total - next;
+  const more = left > 0 ? moreId(answer, options, next) : undefined;
   if (left > 0) {
-    const where = answer.citations.length > 0 && answer.status === 'found' ? ' (Sources button)' : '';
+    const where = more
+      ? ' (More button)'
+      : answer.citations.length > 0 && answer.status === 'found'
+        ? ' (Sources button)'
+        : '';
     // name what is left, when there is room, so the reader knows whether to open it
     const names = answer.listing
       ? ''
       : `: ${answer.sections
-          .slice(shown)
+          .slice(next)
           .map((x) => x.heading)
           .join(' · ')}`;
     const note = `…${left} more ${left === 1 ? 'part' : 'parts'}${where}`;
@@ -175,7 +195,13 @@ function answerPayload(answer: Answer, options: DiscordRenderOptions): DiscordPa
     footer: { text: footerText(answer) },
   };
   fitEmbedTotal(embed, undefined);
-  return finish(embed, answer, options);
+  return finish(embed, answer, options, more);
+}
+
+/** The More button's id, when the command can be re-run from it (its question fits in a custom id). */
+function moreId(answer: Answer, options: DiscordRenderOptions, from: number): string | undefined {
+  if (!options.query || answer.status === 'error') return undefined;
+  return encodeCustomId({ kind: 'more', from, command: options.command, query: wellFormed(options.query) });
 }
 
 /** The Sources button's reply: every reference in full — its quotes or notes, its link — one field each. */
@@ -226,10 +252,15 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
 }
 
-function finish(embed: DiscordEmbed, answer: Answer, options: DiscordRenderOptions): DiscordPayload {
+function finish(
+  embed: DiscordEmbed,
+  answer: Answer,
+  options: DiscordRenderOptions,
+  more?: string,
+): DiscordPayload {
   const payload: DiscordPayload = {
     embeds: [embed],
-    components: components(answer, options),
+    components: components(answer, options, more),
     allowed_mentions: { parse: [] },
   };
   if (options.targetUserId && /^\d{1,21}$/.test(options.targetUserId)) {
@@ -276,7 +307,7 @@ function fitEmbedTotal(embed: DiscordEmbed, sourcesField: DiscordEmbed['fields']
   }
 }
 
-function components(answer: Answer, options: DiscordRenderOptions): DiscordActionRow[] {
+function components(answer: Answer, options: DiscordRenderOptions, more?: string): DiscordActionRow[] {
   const rows: DiscordActionRow[] = [];
   if (answer.status === 'ambiguous' || answer.status === 'not_found') {
     // a fact-check's "closest facts" open as facts (/ask takes any fact id), not as claims to check
@@ -325,6 +356,7 @@ function components(answer: Answer, options: DiscordRenderOptions): DiscordActio
     });
     if (sources) buttons.push({ type: 2, style: 1, label: 'Sources', custom_id: sources });
   }
+  if (more) buttons.push({ type: 2, style: 2, label: 'More ▼', custom_id: more });
   if (buttons.length > 0) rows.push({ type: 1, components: buttons.slice(0, 5) });
   return rows.slice(0, 5);
 }

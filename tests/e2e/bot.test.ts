@@ -316,6 +316,26 @@ describe('buttons and menus', () => {
     expect(footer()).toMatch(/page 1 of /);
   });
 
+  it("the More button: the asker's message shows the parts it left out, until none are left", async () => {
+    const { message, userId } = await run('compare', [{ name: 'topic', type: STRING, value: 'territory' }]);
+    const body = () => String(fake.message(message!.id)!.embeds[0]!.description);
+    expect(body()).toMatch(/more parts? \(More button\)/);
+    let clicks = 0;
+    for (let more = customIds(message).find((id) => id.startsWith('more:')); more; clicks += 1) {
+      expect(clicks).toBeLessThan(20);
+      const click = fake.sendComponent(fake.message(message!.id)!, more, { userId });
+      const cb = await fake.waitForCallback(click.id);
+      expectSafeReply(cb);
+      expect(cb.type).toBe(7);
+      expect(body()).toMatch(/Parts \d+–\d+ of \d+/);
+      more = customIds(fake.message(message!.id)).find((id) => id.startsWith('more:'));
+    }
+    expect(clicks).toBeGreaterThan(0);
+    // the last chunk names nothing left
+    expect(body()).not.toMatch(/more parts? \(/);
+    expect(customIds(fake.message(message!.id)).some((id) => id.startsWith('src:'))).toBe(true);
+  });
+
   it('someone else paging gets their own ephemeral copy; the public message stays', async () => {
     const { message } = await run('plan', [{ name: 'plan', type: STRING, value: 'us-ua-20' }]);
     const before = structuredClone(fake.message(message!.id)!.embeds);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, AnswerSection, ResolvedCitation } from '../../src/answers/types.js';
-import { execute, parseArguments, splitLine } from '../../src/cli.js';
+import { execute } from '../../src/cli/answer.js';
+import { parseArguments, splitLine } from '../../src/cli/arguments.js';
 import { commands } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
 import { reliabilityTiers } from '../../src/knowledge/schema.js';
@@ -43,6 +44,8 @@ const renderOptions = (command: string): fc.Arbitrary<DiscordRenderOptions> =>
         targetUserId: userId,
         fullSources: fc.boolean(),
         about: hostile,
+        query: hostile,
+        from: fc.nat({ max: 40 }),
       },
       { requiredKeys: [] },
     )
@@ -169,6 +172,11 @@ describe('custom ids', () => {
         if (encoded !== undefined) {
           expect(encoded.length).toBeLessThanOrEqual(100);
           expect(decodeCustomId(encoded)).toEqual({ kind: 'timeline', page: 2, about: text });
+        }
+        const more = encodeCustomId({ kind: 'more', from: 3, command: 'ask', query: text });
+        if (more !== undefined) {
+          expect(more.length).toBeLessThanOrEqual(100);
+          expect(decodeCustomId(more)).toEqual({ kind: 'more', from: 3, command: 'ask', query: text });
         }
       }),
       { ...runs(400), endOnFailure: true },

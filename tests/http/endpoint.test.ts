@@ -65,6 +65,11 @@ afterAll(async () => {
 });
 
 const embedText = (data: Json | undefined): string => JSON.stringify(data?.embeds ?? []);
+/** The bold section headings in a reply's body. */
+const headings = (data: Json): string[] => {
+  const description = String(((data.embeds as Json[] | undefined) ?? [])[0]?.description ?? '');
+  return [...description.matchAll(/\*\*([^*]+)\*\*/g)].map((m) => m[1]!);
+};
 
 async function run(name: string, options: Option[] = [], userId = newUser()) {
   const reply = await postInteraction(url, app, commandInteraction(name, options, userId));
@@ -257,6 +262,36 @@ describe('buttons and menus', () => {
       7,
     );
     expect(embedText(paged)).toMatch(/page 2 of /);
+  });
+
+  it("the More button: the asker's message shows the next parts (type 7), anyone else gets them ephemeral", async () => {
+    const question = 'what changed from 28 to 20 points';
+    const { reply, userId, data } = await run('ask', [{ name: 'question', type: STRING, value: question }]);
+    const more = customIds(data).find((id) => id.startsWith('more:'));
+    expect(more, 'a long answer offers More').toBeDefined();
+    const firstHeadings = headings(data);
+    const message = messageOf(reply.json!, userId);
+    const other = expectMessage(
+      await postInteraction(url, app, componentInteraction(message, more!, newUser())),
+      4,
+    );
+    expect(Number(other.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    const mine = expectMessage(
+      await postInteraction(url, app, componentInteraction(message, more!, userId)),
+      7,
+    );
+    expect(embedText(mine)).toMatch(/Parts \d+–\d+ of \d+/);
+    // the same parts either way, and none the first reply already showed
+    expect(headings(mine)).toEqual(headings(other));
+    expect(headings(mine).length).toBeGreaterThan(0);
+    for (const heading of headings(mine)) expect(firstHeadings).not.toContain(heading);
+    // a part past the end (the fact base changed since) is a polite ephemeral notice
+    const stale = expectMessage(
+      await postInteraction(url, app, componentInteraction(message, `more:999:ask:${question}`, userId)),
+      4,
+    );
+    expect(Number(stale.flags) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(String(stale.content)).toMatch(/Run the command again/);
   });
 
   it('the "did you mean" select menu answers with the chosen fact', async () => {

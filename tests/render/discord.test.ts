@@ -250,6 +250,58 @@ describe('renderDiscord: limits hold for long and hostile answers', () => {
     expect(Number(more![1])).toBe(100 - shown.length);
   });
 
+  it('puts the parts left out behind a More button that pages through every one of them, once', () => {
+    const c = citation();
+    const many = answer({
+      citations: [c],
+      sections: Array.from({ length: 100 }, (_, i) => ({
+        heading: `S${i}`,
+        text: `t${i} ${'x'.repeat(80)}`,
+        citations: [c],
+      })),
+    });
+    const seen: string[] = [];
+    let from = 0;
+    let replies = 0;
+    for (;;) {
+      const payload = renderDiscord(many, { command: 'ask', query: 'how many parts?', from });
+      expectWithinDiscordLimits(payload);
+      const description = payload.embeds[0]!.description ?? '';
+      expect(chars(description)).toBeLessThanOrEqual(bodyBudget);
+      const shown = [...description.matchAll(/\*\*(S\d+)\*\*/g)].map((m) => m[1]!);
+      expect(shown.length).toBeGreaterThan(0);
+      seen.push(...shown);
+      replies += 1;
+      if (from > 0) expect(description).toContain(`*Parts ${from + 1}–${from + shown.length} of 100*`);
+      const buttons = payload.components.flatMap((row) => row.components);
+      expect(buttons.some((b) => b.type === 2 && b.label === 'Sources')).toBe(true);
+      const more = buttons.find((b) => b.custom_id.startsWith('more:'));
+      if (seen.length === 100) {
+        expect(more).toBeUndefined();
+        expect(description).not.toMatch(/more parts?/);
+        break;
+      }
+      expect(description).toContain(`…${100 - seen.length} more parts (More button)`);
+      const action = decodeCustomId(more!.custom_id);
+      expect(action).toEqual({ kind: 'more', from: seen.length, command: 'ask', query: 'how many parts?' });
+      from = seen.length;
+    }
+    expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => `S${i}`));
+    expect(replies).toBeGreaterThan(2);
+  });
+
+  it('has no More button when the question cannot ride in a custom id, and says where the rest is', () => {
+    const c = citation();
+    const many = answer({
+      citations: [c],
+      sections: Array.from({ length: 100 }, (_, i) => ({ heading: `S${i}`, text: `t${i}`, citations: [c] })),
+    });
+    const payload = renderDiscord(many, { command: 'ask', query: 'q'.repeat(120) });
+    const ids = payload.components.flatMap((row) => row.components).map((b) => b.custom_id);
+    expect(ids.some((id) => id.startsWith('more:'))).toBe(false);
+    expect(payload.embeds[0]!.description).toMatch(/more parts \(Sources button\)/);
+  });
+
   it('keeps the Sources field and the 6000 total however long the answer', () => {
     const c = citation({ quote: 'q'.repeat(130) });
     const big = answer({
@@ -460,6 +512,7 @@ describe('custom ids round-trip', () => {
       { kind: 'timeline', page: 2, about: 'witkoff' },
       { kind: 'timeline', page: 1, about: '' },
       { kind: 'timeline', page: 4, about: 'a:b:c' },
+      { kind: 'more', from: 9, command: 'ask', query: 'what changed: 28 → 20 points?' },
     ] as const;
     for (const action of actions) {
       const id = encodeCustomId(action);
@@ -473,6 +526,10 @@ describe('custom ids round-trip', () => {
     expect(encodeCustomId({ kind: 'timeline', page: 1, about: 'x'.repeat(200) })).toBeUndefined();
     expect(encodeCustomId({ kind: 'sources', factIds: ['x'.repeat(200)] })).toBeUndefined();
     expect(encodeCustomId({ kind: 'sources', factIds: [] })).toBeUndefined();
+    expect(encodeCustomId({ kind: 'more', from: 2, command: 'ask', query: 'x'.repeat(100) })).toBeUndefined();
+    expect(encodeCustomId({ kind: 'more', from: 2, command: 'ask', query: '' })).toBeUndefined();
+    for (const id of ['more:0:ask:x', 'more:2:ASK!:x', 'more:2:ask:', 'more:x:ask:y'])
+      expect(decodeCustomId(id), id).toBeUndefined();
   });
 
   it('rejects ids it did not make', () => {
