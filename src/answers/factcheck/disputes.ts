@@ -52,8 +52,11 @@ export function sideRepeated(
     let hit = 0;
     for (const s of claim.allStems) if (own.includes(s)) hit += weightOf(tables, s);
     let total = 0;
-    for (const s of claim.allStems)
+    for (const s of claim.allStems) {
+      // a negation marker ("leave", "no") is not content the facts could hold
+      if (tables.vocabulary.negative.has(s) && !own.includes(s)) continue;
       if ((!a.doc.stems.has(s) && !heldElsewhere.has(s)) || own.includes(s)) total += weightOf(tables, s);
+    }
     const share = total ? hit / total : 0;
     if (share > bestShare) {
       best = side;
