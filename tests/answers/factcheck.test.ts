@@ -226,3 +226,14 @@ describe('never the wrong direction', () => {
     check(claim, 'not_in_sources');
   });
 });
+
+describe('a recorded disagreement on the day the claim names', () => {
+  it('is disputed though an event of that day gives one account', () => {
+    check(
+      'on 25 May the Russian Foreign Ministry warned foreigners to leave Kyiv',
+      'disputed',
+      [],
+      ['Foreign Ministry', 'Defence Ministry'],
+    );
+  });
+});
