@@ -2,9 +2,17 @@ import type { Core } from '../core.js';
 import type { FactKind } from '../knowledge/load.js';
 import { readQuery, vocabularyOf, type Intent, type Query } from '../query/index.js';
 import { fewUnknown, isAnswerable, refusalFor, type Refusal } from '../search/answerability.js';
-import { foundAt, type SearchHit, type SearchResult } from '../search/index.js';
-import { humanDate } from '../text/dates.js';
-import { ambiguousAnswer, baseAnswer, literal, notFoundAnswer, planLabel } from './common.js';
+import { ambiguousAt, foundAt, type SearchHit, type SearchResult } from '../search/index.js';
+import { humanDate, humanDateRange } from '../text/dates.js';
+import {
+  ambiguousAnswer,
+  baseAnswer,
+  literal,
+  notFoundAnswer,
+  planLabel,
+  resolveCitations,
+  statusMark,
+} from './common.js';
 import { changedAnswer } from './intents/changed.js';
 import { compareAnswer } from './intents/compare.js';
 import { figureAnswer } from './intents/figure.js';
@@ -89,8 +97,36 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
     return factView(core, namedTopic)!;
   }
   const best = lookup === 'issue' ? hits[0]!.id : (pointOfNamedPlan(core, query, hits) ?? hits[0]!.id);
-  const answer = lookup === 'issue' ? issueView(core, core.kb.issues.get(best)!) : factView(core, best)!;
+  const shown = lookup === 'issue' ? issueView(core, core.kb.issues.get(best)!) : factView(core, best)!;
+  const answer = query.reaction ? withWhatFollowed(core, shown, best, hits) : shown;
   return { ...answer, suggestions: suggestionsBeside(hits, answer, best) };
+}
+
+/**
+ * "Did the announced swap actually happen?", "how did Kyiv respond?": an event asked about for its outcome or
+ * the response to it is followed by the later events on the same thread that the question's words fit.
+ */
+function withWhatFollowed(core: Core, answer: Answer, best: string, hits: readonly SearchHit[]): Answer {
+  const event = core.kb.events.find((e) => e.id === best);
+  if (!event) return answer;
+  const later = hits
+    .filter((hit) => hit.kind === 'event' && hit.confidence >= ambiguousAt && hit.id !== best)
+    .map((hit) => core.kb.events.find((e) => e.id === hit.id)!)
+    .filter((e) => e.date > event.date && e.topics.some((t) => event.topics.includes(t)))
+    .slice(0, 2);
+  if (later.length === 0) return answer;
+  return {
+    ...answer,
+    sections: [
+      ...later.map((e) => ({
+        heading: `What followed: ${humanDateRange(e.date, e.endDate)}`,
+        text: `**${e.title}.** ${e.summary}${statusMark(e)}`,
+        citations: resolveCitations(core, e.citations),
+      })),
+      ...answer.sections,
+    ],
+    factIds: [...answer.factIds, ...later.map((e) => e.id)],
+  };
 }
 
 /** The next best facts, beside the one shown. */
@@ -184,10 +220,13 @@ function issueHits(core: Core, hits: SearchHit[]): SearchHit[] {
   return mapped;
 }
 
-/** Two middling hits in the same thread (a topic and its own provision) are not a real ambiguity. */
+/**
+ * Two middling hits in the same thread (a topic and its own provision) are not a real ambiguity, nor is a
+ * best hit clearly ahead of the next (15% or more).
+ */
 function sameThread(core: Core, hits: SearchHit[]): boolean {
   const [first, second] = hits;
   if (!first) return false;
-  if (!second || second.confidence < first.confidence * 0.8) return first.confidence >= 0.5;
+  if (!second || second.confidence < first.confidence * 0.85) return first.confidence >= 0.5;
   return core.index.related(first.id, second.id) && first.confidence >= 0.45;
 }

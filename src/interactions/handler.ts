@@ -20,18 +20,18 @@ import type { Cooldowns } from '../discord/cooldown.js';
 import { HIDE_OPTION, TARGET_OPTION } from '../discord/definitions.js';
 import { describeError, type Logger } from '../discord/log.js';
 import type { InteractionOutcome, OutcomeObserver } from '../ops/outcome.js';
-import { decodeCustomId } from '../render/custom-ids.js';
 import { renderDiscord, type DiscordPayload, type DiscordRenderOptions } from '../render/discord.js';
 import { Lru } from './cache.js';
+import { describeInteraction, kindOf } from './describe.js';
 import {
-  EPHEMERAL,
   InteractionType,
   ResponseType,
   readInteraction,
   type InteractionResponse,
   type ReadInteraction,
 } from './api.js';
-import { SOMETHING_WENT_WRONG, notice, readOptions, reply, update, userOption } from './replies.js';
+import { SOMETHING_WENT_WRONG, notice, readOptions, reply, safeChoices, userOption } from './replies.js';
+import { answerComponent } from './components.js';
 
 export interface InteractionHandlerDeps {
   /** The core serving now: read once per interaction, so a knowledge reload applies from the next one. */
@@ -59,10 +59,6 @@ export interface InteractionHandler {
 
 /** How many answers (with their rendered payloads) are remembered; see cache.ts. */
 const CACHED_ANSWERS = 200;
-
-/** Discord's autocomplete limits. */
-const MAX_CHOICES = 25;
-const MAX_CHOICE_LENGTH = 100;
 
 export function createInteractionHandler(deps: InteractionHandlerDeps): InteractionHandler {
   const { getCore, cooldowns, logger } = deps;
@@ -185,17 +181,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         choices = [];
       }
     }
-    const seen = new Set<string>();
-    const safe = choices
-      .filter(
-        (c) =>
-          c.value.length >= 1 &&
-          [...c.value].length <= MAX_CHOICE_LENGTH &&
-          !seen.has(c.value) &&
-          seen.add(c.value),
-      )
-      .slice(0, MAX_CHOICES)
-      .map((c) => ({ name: clip(c.name.trim() || c.value, MAX_CHOICE_LENGTH), value: c.value }));
+    const safe = safeChoices(choices);
     return [
       { type: ResponseType.AutocompleteResult, data: { choices: safe } },
       {
@@ -203,22 +189,6 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
         status: safe.length ? 'choices' : 'no_choices',
       },
     ];
-  }
-
-  /**
-   * Paging and "did you mean" change the message itself when the person who asked clicks; anyone else
-   * gets the result as a reply only they see, so a public message is not changed under the asker's feet.
-   */
-  function showResult(
-    i: ReadInteraction,
-    answer: Answer,
-    options: DiscordRenderOptions,
-  ): InteractionResponse {
-    const invoker = i.message?.invokerId;
-    const ephemeralMessage = ((i.message?.flags ?? 0) & EPHEMERAL) !== 0;
-    if (ephemeralMessage || invoker === undefined || invoker === i.userId)
-      return update(render(answer, options));
-    return reply(render(answer, { ...options, hide: true }), true);
   }
 
   /**
@@ -235,93 +205,6 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
     return others.length === 0 ? { query } : {};
   }
 
-  function need(name: string): Command {
-    const command = byName.get(name);
-    if (!command) throw new Error(`the ${name} command is missing`);
-    return command;
-  }
-
-  function onComponent(i: ReadInteraction): [InteractionResponse, Result] {
-    const action = decodeCustomId(i.customId);
-    if (!action) {
-      return [
-        notice('This button is no longer supported. Run the command again for a fresh reply.'),
-        { command: 'unknown', status: 'stale' },
-      ];
-    }
-    switch (action.kind) {
-      case 'sources': {
-        const answer = run(need('sources'), { facts: action.factIds.join(' ') });
-        if (answer.status !== 'found' || answer.factIds.length === 0) {
-          return [
-            notice(
-              'These facts are no longer in the fact base (it has been updated). Run the command again.',
-            ),
-            { command: 'sources', status: 'stale' },
-          ];
-        }
-        return [
-          reply(render(answer, { command: 'sources', fullSources: true, hide: true }), true),
-          { command: 'sources', status: answer.status },
-        ];
-      }
-      case 'pick': {
-        const command = byName.get(action.command);
-        const value = i.values[0];
-        const primary = command?.definition.primary;
-        if (!command || !primary || !value || !core.index.entry(value)) {
-          return [
-            notice('That choice is no longer available. Run the command again.'),
-            { command: command ? command.definition.name : 'unknown', status: 'stale' },
-          ];
-        }
-        const answer = run(command, { [primary]: value });
-        return [
-          showResult(i, answer, { command: command.definition.name }),
-          { command: command.definition.name, status: answer.status },
-        ];
-      }
-      case 'plan': {
-        const answer = run(need('plan'), { plan: action.plan, page: action.page });
-        return [showResult(i, answer, { command: 'plan' }), { command: 'plan', status: answer.status }];
-      }
-      case 'timeline': {
-        const about = action.about || undefined;
-        const answer = run(need('timeline'), { about, page: action.page });
-        return [
-          showResult(i, answer, { command: 'timeline', ...(about ? { about } : {}) }),
-          { command: 'timeline', status: answer.status },
-        ];
-      }
-      case 'more': {
-        const command = byName.get(action.command);
-        const primary = command?.definition.primary;
-        const answer =
-          command && primary && !command.definition.ownerOnly
-            ? run(command, { [primary]: action.query })
-            : undefined;
-        if (!command || !answer || action.from >= answer.sections.length) {
-          return [
-            notice(
-              'The rest of this answer is no longer available (the fact base changed). Run the command again.',
-            ),
-            { command: command ? command.definition.name : 'unknown', status: 'stale' },
-          ];
-        }
-        const name = command.definition.name;
-        return [
-          showResult(i, answer, {
-            command: name,
-            query: action.query,
-            from: action.from,
-            ...(name === 'timeline' ? { about: action.query } : {}),
-          }),
-          { command: name, status: answer.status },
-        ];
-      }
-    }
-  }
-
   function dispatch(i: ReadInteraction): [InteractionResponse, Result] {
     switch (i.type) {
       case InteractionType.Ping:
@@ -331,41 +214,12 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       case InteractionType.Autocomplete:
         return onAutocomplete(i);
       case InteractionType.MessageComponent:
-        return onComponent(i);
+        return answerComponent(i, { byName, run, render, core });
       default:
         return [
           notice('This bot does not handle that kind of interaction.'),
           { command: 'unknown', status: 'unsupported' },
         ];
-    }
-  }
-
-  function kindOf(i: ReadInteraction): InteractionOutcome['kind'] {
-    switch (i.type) {
-      case InteractionType.ApplicationCommand:
-        return 'command';
-      case InteractionType.Autocomplete:
-        return 'autocomplete';
-      case InteractionType.MessageComponent:
-        return 'component';
-      default:
-        return 'other';
-    }
-  }
-
-  function describe(i: ReadInteraction): Record<string, unknown> {
-    const base = { id: i.id, user: i.userId ?? 'unknown', guild: i.guildId ?? 'dm' };
-    switch (i.type) {
-      case InteractionType.ApplicationCommand:
-        return { kind: 'command', command: i.commandName, ...base };
-      case InteractionType.Autocomplete:
-        return { kind: 'autocomplete', command: i.commandName, ...base };
-      case InteractionType.MessageComponent:
-        return { kind: 'component', custom_id: i.customId, ...base };
-      case InteractionType.Ping:
-        return { kind: 'ping' };
-      default:
-        return { kind: `type-${i.type}`, ...base };
     }
   }
 
@@ -382,7 +236,7 @@ export function createInteractionHandler(deps: InteractionHandlerDeps): Interact
       const started = performance.now();
       core = getCore();
       const i = readInteraction(raw);
-      const fields = { ...logFields, ...describe(i) };
+      const fields = { ...logFields, ...describeInteraction(i) };
       const report = (result: Result): void => {
         if (i.type !== InteractionType.Ping)
           deps.observe?.({ kind: kindOf(i), ...result, ms: performance.now() - started });

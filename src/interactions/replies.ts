@@ -68,3 +68,24 @@ export function userOption(options: readonly ApiOption[], name: string): string 
   const id = typeof value === 'string' ? value.trim() : undefined;
   return id && /^\d{1,20}$/.test(id) ? id : undefined;
 }
+
+/** Discord's autocomplete limits. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_LENGTH = 100;
+
+/** Autocomplete choices Discord accepts: non-empty unique values within the limits, names clipped. */
+export function safeChoices(
+  choices: readonly { name: string; value: string }[],
+): { name: string; value: string }[] {
+  const seen = new Set<string>();
+  return choices
+    .filter(
+      (c) =>
+        c.value.length >= 1 &&
+        [...c.value].length <= MAX_CHOICE_LENGTH &&
+        !seen.has(c.value) &&
+        seen.add(c.value),
+    )
+    .slice(0, MAX_CHOICES)
+    .map((c) => ({ name: clip(c.name.trim() || c.value, MAX_CHOICE_LENGTH), value: c.value }));
+}

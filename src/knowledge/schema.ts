@@ -386,6 +386,8 @@ export const Lexicon = z.strictObject({
   questionUnits: z.record(z.string().min(1), z.array(z.string().min(1))),
   /** Words asking for the present state ("now", "currently"): a figure of today beats what a plan sets. */
   presentCues: phrases,
+  /** Words asking for a response to something or its outcome ("react to", "did it actually happen"): later events answer. */
+  reactionCues: phrases,
   roles: phrases,
   /** Words asking who made a plan ("wrote", "drew up", "signed"): answered by the plan's authors. */
   authorship: phrases,

@@ -45,6 +45,8 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
   const negated = vocabulary.negations.matchAll(words).length > 0;
   const offTopic = vocabulary.outOfScope.matchAll(words).map((s) => s.value);
   const verbatim = vocabulary.verbatimCues.matchAll(words).length > 0;
+  const present = vocabulary.presentCues.matchAll(words).length > 0;
+  const reaction = vocabulary.reactionCues.matchAll(words).length > 0;
 
   const structural = new Set<number>();
   for (const span of [...planSpans, ...cueSpans]) {
@@ -74,6 +76,8 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
     negated,
     offTopic,
     verbatim,
+    present,
+    reaction,
   };
 }
 
@@ -233,6 +237,10 @@ function findDates(words: readonly string[]): QueryDate[] {
     word && /^\d{1,2}$/.test(word) && Number(word) >= 1 && Number(word) <= 31 ? Number(word) : undefined;
   const year = (word: string | undefined) => (word && /^20\d\d$/.test(word) ? Number(word) : undefined);
   const used = new Set<number>();
+  // "a deal by June", "the target for 2040": a deadline or target, not when something happened.
+  const deadlineAt = (i: number) =>
+    ['by', 'until', 'till', 'before', 'for'].includes(words[i - 1] ?? '') ||
+    ['target', 'targets', 'deadline', 'goal'].includes(words[i - 2] ?? '');
   words.forEach((word, i) => {
     const month = months[word];
     // "Mar-a-Lago" is a place.
@@ -246,6 +254,7 @@ function findDates(words: readonly string[]): QueryDate[] {
     }
     const dayValue = before ?? after;
     const date: QueryDate = { month };
+    if (deadlineAt(before !== undefined ? i - 1 : i)) date.deadline = true;
     if (dayValue !== undefined) date.day = dayValue;
     if (yearAt >= 0) {
       date.year = Number(words[yearAt]);
@@ -254,7 +263,8 @@ function findDates(words: readonly string[]): QueryDate[] {
     dates.push(date);
   });
   words.forEach((word, i) => {
-    if (!used.has(i) && year(word)) dates.push({ year: Number(word) });
+    if (!used.has(i) && year(word))
+      dates.push({ year: Number(word), ...(deadlineAt(i) ? { deadline: true } : {}) });
   });
   return dates;
 }

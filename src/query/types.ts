@@ -31,6 +31,8 @@ export interface QueryDate {
   year?: number;
   month?: number;
   day?: number;
+  /** A deadline or target ("by 2040", "until June"), not a date the question asks about. */
+  deadline?: boolean;
 }
 
 export interface Query {
@@ -63,4 +65,8 @@ export interface Query {
   offTopic: string[];
   /** It asks for a verbatim text ("full text", "exact wording"). */
   verbatim: boolean;
+  /** It asks about the present ("now", "currently", "rn"): the latest state or role wins. */
+  present: boolean;
+  /** It asks for a response to something or its outcome ("how did Putin react to…", "did it take place"). */
+  reaction: boolean;
 }

@@ -30,6 +30,7 @@ export interface Vocabulary {
   questionUnits: PhraseTable<string[]>;
   roles: PhraseTable<string>;
   presentCues: PhraseTable<true>;
+  reactionCues: PhraseTable<true>;
   authorship: PhraseTable<true>;
   outOfScope: PhraseTable<string>;
   verbatimCues: PhraseTable<true>;
@@ -155,6 +156,7 @@ function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     questionUnits: table(Object.entries(lexicon.questionUnits)),
     roles: table(lexicon.roles.map((w) => [w, w])),
     presentCues: table(lexicon.presentCues.map((w) => [w, true as const])),
+    reactionCues: table(lexicon.reactionCues.map((w) => [w, true as const])),
     authorship: table(lexicon.authorship.map((w) => [w, true as const])),
     outOfScope: table(lexicon.outOfScope.map((w) => [w, w])),
     verbatimCues: table(lexicon.verbatimCues.map((w) => [w, true as const])),

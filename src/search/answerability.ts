@@ -27,7 +27,7 @@ export function refusalFor(
       [...kb.provisions.values()].filter((p) => p.plan === point.plan).length;
     return { reason: 'no-such-point', plan: point.plan, number: point.number, count };
   }
-  if (query.dates.some((date) => afterAsOf(date, kb.meta.asOf))) {
+  if (query.dates.some((date) => !date.deadline && afterAsOf(date, kb.meta.asOf))) {
     return { reason: 'after-as-of', asOf: kb.meta.asOf };
   }
   const holder = otherSidesHolder(kb, query, best);

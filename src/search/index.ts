@@ -224,8 +224,7 @@ export class SearchIndex {
     }
 
     // Single words, by field weight and rarity.
-    for (const { position } of weighed) {
-      const weight = weightOf.get(position) ?? 0;
+    const perPosition = weighed.map(({ position }) => {
       const perDoc = new Map<number, number>();
       for (const { term, factor } of matches.get(position) ?? []) {
         for (const posting of this.postings.get(term) ?? []) {
@@ -233,11 +232,34 @@ export class SearchIndex {
           if (value > (perDoc.get(posting.doc) ?? 0)) perDoc.set(posting.doc, value);
         }
       }
+      return { position, perDoc };
+    });
+    // How much of the query's meaning each fact's text holds at all: a fact whose summary holds most of
+    // the question's rare words ("Russia's refining capacity cut by 30%") is what it asks about, though no
+    // word is in its name.
+    // Only words spelled as the fact spells them count: a typo's guess ("biden" → "widen") holds nothing.
+    const heldShare = new Map<number, number>();
+    const heldWords = new Map<number, number>();
+    for (const { token, position } of weighed) {
+      const exact = this.postings.get(stem(token)) ?? [];
+      for (const { doc } of exact) {
+        heldShare.set(doc, (heldShare.get(doc) ?? 0) + (weightOf.get(position) ?? 0) / total);
+        heldWords.set(doc, (heldWords.get(doc) ?? 0) + 1);
+      }
+    }
+    const heldExplained = new Map<number, number>();
+    for (const { position, perDoc } of perPosition) {
+      const weight = weightOf.get(position) ?? 0;
       for (const [doc, fieldWeight] of perDoc) {
         if (coveredBy.get(doc)?.has(position)) continue;
-        // Summary-only words explain less of the query than words in a name or alias.
+        // Summary-only words explain less of the query than words in a name or alias, unless together
+        // they hold most of it.
+        const held = (heldWords.get(doc) ?? 0) >= 3 ? (heldShare.get(doc) ?? 0) : 0;
+        const summaryShare = held >= summaryHoldsAt ? summaryShareHeld : fieldWeights.summary;
         const share = Math.min(1, fieldWeight / fieldWeights.title);
+        const heldShareOf = Math.min(1, Math.max(fieldWeight, summaryShare) / fieldWeights.title);
         credit(doc, weight * share, weight * fieldWeight, 'words');
+        heldExplained.set(doc, (heldExplained.get(doc) ?? 0) + weight * (heldShareOf - share));
       }
     }
 
@@ -257,6 +279,19 @@ export class SearchIndex {
         b.score - a.score ||
         kindRank[a.kind] - kindRank[b.kind],
     ).map(({ score: _score, ...hit }) => hit);
+    // The best facts, when their summary holds most of the question, explain more than their names say;
+    // the order stays as the names and words decided it, except among facts that tied for first.
+    const first = hits[0];
+    if (first && first.matchedBy === 'words') {
+      const tied = hits.filter((hit) => round(hit.confidence) === round(first.confidence));
+      for (const hit of tied) {
+        if (hit.matchedBy !== 'words') continue;
+        const doc = this.byId.get(hit.id)!;
+        hit.confidence = Math.min(1, hit.confidence + (heldExplained.get(doc) ?? 0) / total);
+      }
+      const reordered = [...tied].sort((a, b) => b.confidence - a.confidence);
+      hits = [...reordered, ...hits.slice(tied.length)];
+    }
 
     if (exactDoc !== undefined && allowed(exactDoc)) {
       const entry = this.docs[exactDoc]!.entry;
@@ -455,6 +490,10 @@ export class SearchIndex {
 
 /** On a tie, a fact the query names (by id or alias) beats one that merely contains its words. */
 const matchRank: Record<SearchHit['matchedBy'], number> = { exact: 0, alias: 1, words: 2, fuzzy: 3 };
+
+/** A fact whose text holds this share of the query's meaning counts its summary words as nearly named. */
+const summaryHoldsAt = 0.6;
+const summaryShareHeld = 2.2;
 
 /** Confidences within a few hundredths are a tie; the score then decides. */
 /** The longest query fuzzy matching is tried on: one bitap chunk. */

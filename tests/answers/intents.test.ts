@@ -110,3 +110,46 @@ describe('answerability: refused with the reason, nearest facts suggested', () =
     expect(ask('20 point plan point 12').factIds[0]).toBe('us-ua-20-12');
   });
 });
+
+describe('/ask: responses, the present, a plan status word', () => {
+  it('a reaction to something is the later of the events that fit alike', () => {
+    const answer = ask("when did putin react to zelensky's letter");
+    expect(answer.factIds[0]).toBe('ev-2026-06-05-putin-calls-letter-rude');
+  });
+
+  it('"now" with a role prefers the person whose role has not ended', () => {
+    const answer = ask("who runs zelensky's presidential office now");
+    expect(answer.title).toBe('Kyrylo Budanov');
+  });
+
+  it('a named plan with a status word gets the plan and its status', () => {
+    expect(firstLine('is the 20-point plan final?')).toMatch(/^\*\*20-point plan:\*\* Draft/);
+  });
+});
+
+describe('/ask party-position: a dated statement the words fit clearly', () => {
+  it('answers with the event rather than the standing positions on a topic', () => {
+    const answer = ask('did putin accept ukraine proposal to stop long-range strikes');
+    expect(answer.factIds[0]).toBe('ev-2026-06-28-putin-strike-halt-proposal');
+  });
+
+  it('keeps the party stance when a topic is named and no date is asked', () => {
+    expect(ask('did zelensky agree to give up donbas').factIds[0]).not.toMatch(/^ev-/);
+  });
+});
+
+describe('/ask about an outcome or a response', () => {
+  it('follows the event asked about with the later events on its thread', () => {
+    const answer = ask('did the 1000 for 1000 prisoner swap actually happen');
+    expect(answer.factIds[0]).toBe('ev-2026-05-08-trump-announces-three-day-ceasefire');
+    expect(answer.sections[0]?.heading).toMatch(/^What followed: /);
+  });
+});
+
+describe('/ask party-position about the present', () => {
+  it('puts the latest event on the topic in which the party speaks first', () => {
+    const answer = ask('what does russia want on the ceasefire now');
+    expect(answer.sections[0]?.heading).toMatch(/^Latest: /);
+    expect(ask('what does russia want on the ceasefire').sections[0]?.heading).not.toMatch(/^Latest: /);
+  });
+});

@@ -95,6 +95,12 @@ describe('readQuery: figures, dates, negation, scope', () => {
     expect(read('meeting at mar-a-lago').dates).toEqual([]);
   });
 
+  it('marks a deadline or target date apart from a date asked about', () => {
+    expect(read('investment target by 2040').dates).toEqual([{ year: 2040, deadline: true }]);
+    expect(read('a deal by june').dates).toEqual([{ month: 6, deadline: true }]);
+    expect(read('what happened in june 2026').dates).toEqual([{ month: 6, year: 2026 }]);
+  });
+
   it('marks negation, off-topic and verbatim requests', () => {
     expect(read('is ukraine not allowed into nato').negated).toBe(true);
     expect(read('ukraine into nato').negated).toBe(false);
@@ -121,5 +127,13 @@ describe('knowledge/lexicon.json', () => {
     fixture['lexicon.json'] = lexicon;
     const kb = loadKnowledge(writeFixture(fixture as never));
     expect(readQuery('armee cap', vocabularyOf(kb)).words).toEqual(['troops', 'cap']);
+  });
+});
+
+describe('readQuery: reaction and present cues', () => {
+  it('marks questions about a response and about the present', () => {
+    expect(read('how did russia react to the plan').reaction).toBe(true);
+    expect(read('what did russia say about the plan').reaction).toBe(false);
+    expect(read('who runs the office rn').present).toBe(true);
   });
 });

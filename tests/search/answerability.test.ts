@@ -30,6 +30,11 @@ describe('answerability, decided apart from ranking', () => {
     expect(decide('crimea bridge traffic jams').answerable).toBe(false);
   });
 
+  it('refuses dates asked about after the as-of date, not the target years of a plan', () => {
+    expect(decide('what happened in march 2030').refusal?.reason).toBe('after-as-of');
+    expect(decide('reconstruction investment target by 2040').refusal).toBeUndefined();
+  });
+
   it('always answers where things stand', () => {
     expect(decide('is the war over').answerable).toBe(true);
   });

@@ -428,3 +428,20 @@ describe('real questions: the right fact first', () => {
     });
   }
 });
+
+describe('a fact whose summary holds the question', () => {
+  it('answers with the event whose summary holds most of the words, though none is in its name', () => {
+    const answer = lookupAnswer(
+      core,
+      'ask',
+      'by how much did ukrainian drone strikes cut russian refining capacity',
+    );
+    expect(answer.status).toBe('found');
+    expect(answer.text).toContain('30%');
+  });
+
+  it('does not let a guessed typo count as a word the summary holds', () => {
+    const result = core.index.search('what did biden say about the 28 point plan');
+    expect(result.hits[0]?.confidence ?? 0).toBeLessThan(ambiguousAt);
+  });
+});

@@ -1,4 +1,7 @@
 import type { PartyId } from '../../knowledge/schema.js';
+import { humanDateRange } from '../../text/dates.js';
+import type { Answer } from '../types.js';
+import { ambiguousAt } from '../../search/index.js';
 import { baseAnswer, resolveCitations, statusMark } from '../common.js';
 import { factView, issueView } from '../views.js';
 import { leadWith, topicOf, type IntentAnswer } from './shared.js';
@@ -20,6 +23,10 @@ export const positionAnswer: IntentAnswer = (asked) => {
   if (plan && query.content.every((w) => isPartyWord(asked, w))) {
     return leadWith(factView(core, plan.id)!, `**${plan.shortName}:** ${plan.planStatus}`);
   }
+  // "What did Putin say talks should be based on in June 2026?": a dated statement the words fit clearly
+  // better than anything else is the answer, not the party's standing positions on a topic.
+  const statement = clearlyBestEvent(asked);
+  if (statement) return factView(core, statement);
   const hasPositions = (topic: string) =>
     core.kb.issuesByTopic.get(topic)?.positions.some((p) => p.party === party) ?? false;
   const topicId = topicOf(asked, hasPositions) ?? topicOf(asked);
@@ -31,7 +38,8 @@ export const positionAnswer: IntentAnswer = (asked) => {
     const said = positions
       .map((p) => `${p.summary}${p.attributedTo ? ` (per ${p.attributedTo})` : ''}${statusMark(p)}`)
       .join(' ');
-    return leadWith(view, `**${name}:** ${said}`);
+    const answer = leadWith(view, `**${name}:** ${said}`);
+    return query.present ? withLatestStatement(asked, answer, party, issue.topic) : answer;
   }
   if (topicId || query.content.some((w) => !isPartyWord(asked, w))) return undefined;
   const issues = [...core.kb.issues.values()]
@@ -73,4 +81,53 @@ function isPartyWord({ core, query }: Parameters<IntentAnswer>[0], word: string)
     const actor = core.kb.actors.get(id);
     return actor !== undefined && [actor.name, ...actor.aliases].some((n) => n.toLowerCase().includes(word));
   });
+}
+
+/** The best hit, when it is a dated event clearly ahead of the next. */
+function clearlyBestEvent({ core, query, result }: Parameters<IntentAnswer>[0]): string | undefined {
+  const [first, second] = result.hits;
+  if (!first || first.kind !== 'event') return undefined;
+  // With a topic named outright the party's stance on it answers, unless the question dates a statement
+  // on that topic ("what did Putin say about the talks in June 2026").
+  const topics = core.index.entry(first.id)?.topics ?? [];
+  const dated = query.dates.some((d) => d.month !== undefined && !d.deadline);
+  if (query.topics.length > 0 && !(dated && query.topics.some((t) => topics.includes(t)))) return undefined;
+  if (first.confidence < ambiguousAt) return undefined;
+  return !second || second.confidence < first.confidence * 0.85 ? first.id : undefined;
+}
+
+/**
+ * "What are Russia's ceasefire conditions rn?": the standing positions, and first the latest dated event on
+ * the topic in which the party or one of its people speaks.
+ */
+function withLatestStatement(
+  { core }: Parameters<IntentAnswer>[0],
+  answer: Answer,
+  party: PartyId,
+  topic: string,
+): Answer {
+  const names = [...core.kb.actors.values()]
+    .filter((actor) => actor.id === party || actor.side === party)
+    .flatMap((actor) => [actor.name, ...actor.aliases])
+    .filter((n) => n.length >= 4)
+    .map((n) => n.toLowerCase());
+  const latest = [...core.kb.events]
+    .reverse()
+    .find(
+      (e) =>
+        !e.background && e.topics.includes(topic) && names.some((n) => e.summary.toLowerCase().includes(n)),
+    );
+  if (!latest || answer.factIds.includes(latest.id)) return answer;
+  return {
+    ...answer,
+    sections: [
+      {
+        heading: `Latest: ${humanDateRange(latest.date, latest.endDate)}`,
+        text: `**${latest.title}.** ${latest.summary}${statusMark(latest)}`,
+        citations: resolveCitations(core, latest.citations),
+      },
+      ...answer.sections,
+    ],
+    factIds: [...answer.factIds, latest.id],
+  };
 }

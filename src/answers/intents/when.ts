@@ -32,9 +32,10 @@ export const whenAnswer: IntentAnswer = (asked) => {
   });
   // A date in the question usually dates the event, but not always ("a deal by June"): an event on that date
   // wins unless another fits the words clearly better.
-  const dated = onDates[0];
+  const dated = query.dates.length > 0 ? onDates[0] : undefined;
+  const wordsBest = query.reaction ? laterResponse(core.kb.events, allEvents) : allEvents[0];
   const event =
-    dated && dated.confidence >= (allEvents[0]?.confidence ?? 0) - 0.1 ? dated : (allEvents[0] ?? dated);
+    dated && dated.confidence >= (allEvents[0]?.confidence ?? 0) - 0.1 ? dated : (wordsBest ?? dated);
   if (event && event.confidence >= 0.5 && event.confidence >= (best?.confidence ?? 0) * 0.8) {
     const e = eventById(core.kb.events, event.id)!;
     return leadWith(factView(core, e.id)!, `**${humanDateRange(e.date, e.endDate)}** — ${e.title}.`);
@@ -72,6 +73,25 @@ export const whenAnswer: IntentAnswer = (asked) => {
   }
   return undefined;
 };
+
+/**
+ * "When did Putin react to Zelensky's letter?": the letter and the reaction fit the words alike; the
+ * reaction is the later of the events that fit nearly as well as the best.
+ */
+function laterResponse<T extends { id: string; confidence: number }>(
+  events: readonly TimelineEvent[],
+  hits: readonly T[],
+): T | undefined {
+  const best = hits[0];
+  if (!best) return undefined;
+  const dateOf = (hit: T) => eventById(events, hit.id)?.date ?? '';
+  return hits
+    .filter((hit) => hit.confidence >= best.confidence - tiedWithin)
+    .reduce((later, hit) => (dateOf(hit) > dateOf(later) ? hit : later), best);
+}
+
+/** Hits this close in confidence fit the words alike. */
+const tiedWithin = 0.05;
 
 function eventById(events: readonly TimelineEvent[], id: string): TimelineEvent | undefined {
   return events.find((e) => e.id === id);

@@ -1,4 +1,6 @@
+import type { Core } from '../../core.js';
 import { vocabularyOf } from '../../query/index.js';
+import type { SearchHit } from '../../search/index.js';
 import { factView } from '../views.js';
 import { leadWith, searchKinds, type IntentAnswer } from './shared.js';
 
@@ -45,18 +47,39 @@ export const whoAnswer: IntentAnswer = ({ core, query, result }) => {
   // Who did something: the dated event or background note that records it.
   // A person whose card records the deed counts too, if on the side asked about ("who led Russia at…").
   const side = query.parties[0];
-  const deed = searchKinds(
+  const candidates = searchKinds(
     core,
     query.text,
     ['event', 'plan-note', 'issue-note', 'position', 'actor'],
     6,
-  ).find(
+  ).filter(
     (hit) =>
       hit.kind !== 'actor' ||
       ((!side || core.kb.actors.get(hit.id)?.side === side) && !query.people.includes(hit.id)),
   );
+  const deed = query.present ? currentHolder(core, candidates) : candidates[0];
   if (deed && deed.confidence >= 0.5 && deed.confidence >= (best?.confidence ?? 0) * 0.8) {
     return factView(core, deed.id);
   }
   return named ? factView(core, named) : undefined;
 };
+
+/**
+ * "Who runs the presidential office now?": of the people who fit the words nearly as well as the best, one
+ * whose role has not ended ("until 28 Nov 2025", "former"), and of those the one dated latest.
+ */
+function currentHolder(core: Core, hits: readonly SearchHit[]): SearchHit | undefined {
+  const best = hits[0];
+  if (!best) return undefined;
+  const people = hits.filter((hit) => hit.kind === 'actor' && hit.confidence >= best.confidence - 0.05);
+  const current = people
+    .map((hit) => ({ hit, actor: core.kb.actors.get(hit.id)! }))
+    .filter(({ actor }) => !/\b(until|former|formerly|ex|resigned)\b/i.test(actor.role))
+    .map(({ hit, actor }) => ({ hit, latest: latestYear(`${actor.role} ${actor.summary}`) }))
+    .sort((a, b) => b.latest - a.latest);
+  return current[0]?.hit ?? best;
+}
+
+function latestYear(text: string): number {
+  return Math.max(0, ...[...text.matchAll(/\b20\d\d\b/g)].map((m) => Number(m[0])));
+}
