@@ -213,6 +213,10 @@ describe('never the wrong direction', () => {
       'supported',
       'ev-2026-03-04-talks-on-hold-iran-war',
     ],
+    // an outcome the event denies ("there was no deal", "the signing was called off")
+    ['at the alaska summit trump and putin reached a deal', 'contradicted', 'ev-2025-08-15-anchorage-summit'],
+    ['the prosperity deal was signed at davos', 'contradicted', 'ev-2026-01-20-davos-signing-called-off'],
+    ['the anchorage summit produced no deal', 'supported', 'ev-2025-08-15-anchorage-summit'],
   ] as const)('%s → %s', (claim, verdict, fact) => {
     check(claim, verdict, [fact]);
   });
