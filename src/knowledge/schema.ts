@@ -317,6 +317,8 @@ export const ClaimLexicon = z.strictObject({
   reporting: z.array(text).default([]),
   /** Words that carry no claim of their own ("lol", "basically"). */
   casual: z.array(text).default([]),
+  /** Verbs that say a document came into being ("issued", "signed", "unveiled"): a claim of where and when. */
+  origin: z.array(text).default([]),
   /** Words that carry meaning in a claim though a search skips them ("START" the treaty). */
   contentWords: z.array(text).default([]),
   /** Verbs that make a string of words a claim. */

@@ -200,3 +200,44 @@ describe('every answer', () => {
     for (const claim of claims) expect(answerFactcheck(core, claim)).toEqual(answerFactcheck(core, claim));
   });
 });
+
+describe('never the wrong direction', () => {
+  it.each([
+    // where and when a plan was made: the plan's own record of its making decides
+    ['the 20-point plan was released in Moscow', 'contradicted', 'us-ua-20-briefing-date'],
+    ['the Berlin statement was issued on 1 March', 'contradicted', 'eu-6-context'],
+    ['the Berlin statement was published on 15 Dec', 'supported', 'eu-6-context'],
+    // a stalled process reads like one "on hold"
+    [
+      'the trilateral talks stalled because of the war on Iran',
+      'supported',
+      'ev-2026-03-04-talks-on-hold-iran-war',
+    ],
+    // an outcome the event denies ("there was no deal", "the signing was called off")
+    ['at the alaska summit trump and putin reached a deal', 'contradicted', 'ev-2025-08-15-anchorage-summit'],
+    ['the prosperity deal was signed at davos', 'contradicted', 'ev-2026-01-20-davos-signing-called-off'],
+    ['the anchorage summit produced no deal', 'supported', 'ev-2025-08-15-anchorage-summit'],
+  ] as const)('%s → %s', (claim, verdict, fact) => {
+    check(claim, verdict, [fact]);
+  });
+
+  it.each([
+    // another figure for the same thing, given as fully as the agreeing one: unsure, never "supported"
+    'the CEC proposes holding elections 3 months after martial law ends',
+    // a point about something else (compensation for a guarantee) does not refute a claim about reparations
+    'the 28-point plan makes Ukraine pay Russia war reparations',
+  ])('%s → not in the sources', (claim) => {
+    check(claim, 'not_in_sources');
+  });
+});
+
+describe('a recorded disagreement on the day the claim names', () => {
+  it('is disputed though an event of that day gives one account', () => {
+    check(
+      'on 25 May the Russian Foreign Ministry warned foreigners to leave Kyiv',
+      'disputed',
+      [],
+      ['Foreign Ministry', 'Defence Ministry'],
+    );
+  });
+});

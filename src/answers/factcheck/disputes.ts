@@ -9,7 +9,13 @@ import { thresholds } from './thresholds.js';
  * sources disagree on: a figure or a day one side gives and another does not, or the words one side uses
  * and the others do not. A claim that merely mentions the subject is not "disputed" by it.
  */
-export function sideRepeated(tables: FactcheckTables, claim: Claim, a: Assessment): Side | undefined {
+export function sideRepeated(
+  tables: FactcheckTables,
+  claim: Claim,
+  a: Assessment,
+  /** Words the fact that covers the claim best holds: the rest of the claim is accounted for there. */
+  heldElsewhere: ReadonlySet<string> = new Set(),
+): Side | undefined {
   const sides = a.doc.sides;
   if (sides.length < 2) return undefined;
   // a figure the claim gives that no side gives: the claim is wrong on every account, not disputed
@@ -46,7 +52,11 @@ export function sideRepeated(tables: FactcheckTables, claim: Claim, a: Assessmen
     let hit = 0;
     for (const s of claim.allStems) if (own.includes(s)) hit += weightOf(tables, s);
     let total = 0;
-    for (const s of claim.allStems) if (!a.doc.stems.has(s) || own.includes(s)) total += weightOf(tables, s);
+    for (const s of claim.allStems) {
+      // a negation marker ("leave", "no") is not content the facts could hold
+      if (tables.vocabulary.negative.has(s) && !own.includes(s)) continue;
+      if ((!a.doc.stems.has(s) && !heldElsewhere.has(s)) || own.includes(s)) total += weightOf(tables, s);
+    }
     const share = total ? hit / total : 0;
     if (share > bestShare) {
       best = side;
@@ -73,4 +83,17 @@ function differsOnFigures(sides: Side[], like: Figure): boolean {
         .join(','),
     );
   return giving.length >= 2 && new Set(giving).size > 1;
+}
+
+/** The claim gives a day or a figure this side gives: it states the very detail the sources disagree on. */
+export function detailRepeated(claim: Claim, side: Side): boolean {
+  const day = claim.dates.some(
+    (c) => c.day !== undefined && side.dates.some((d) => d.day !== undefined && dateMatches(c, d)),
+  );
+  const figure = claim.figures.some(
+    (f) =>
+      (f.unit !== 'none' || f.amount >= 1000) &&
+      side.figures.some((g) => comparableUnits(f.unit, g.unit) && sameFigure(f, g, thresholds.approximate)),
+  );
+  return day || figure;
 }

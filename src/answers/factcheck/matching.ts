@@ -154,11 +154,26 @@ function factNegative(tables: FactcheckTables, shared: ReadonlySet<string>, clau
     [...shared].filter((s) => c.stems.has(s)).reduce((sum, s) => sum + weightOf(tables, s), 0),
   );
   const top = Math.max(0, ...weights);
-  return clauses.some(
-    (c, i) =>
-      weights[i]! >= top * thresholds.touchingClause &&
-      top > 0 &&
-      negationsOn(c.tokens, shared, thresholds.negationReach) % 2 === 1,
+  return (
+    clauses.some(
+      (c, i) =>
+        weights[i]! >= top * thresholds.touchingClause &&
+        top > 0 &&
+        negationsOn(c.tokens, shared, thresholds.negationReach) % 2 === 1,
+    ) || [...shared].some((s) => onlyDenied(s, clauses))
+  );
+}
+
+/**
+ * The fact names this word of the claim only to deny it ("met for three hours; there was no deal" against
+ * "the summit produced a deal"): every clause that has it negates it. Such a fact speaks against the claim
+ * however small the clause, since what the claim asserts is exactly what the fact denies.
+ */
+function onlyDenied(stem: string, clauses: Clause[]): boolean {
+  const having = clauses.filter((c) => c.stems.has(stem));
+  const only = new Set([stem]);
+  return (
+    having.length > 0 && having.every((c) => negationsOn(c.tokens, only, thresholds.negationReach) % 2 === 1)
   );
 }
 

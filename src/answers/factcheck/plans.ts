@@ -102,7 +102,11 @@ export function planStance(plan: PlanId, ranked: Assessment[], claim: Claim): Pl
               confirms(a),
           )
         : undefined;
-    return agreeing ? { plan, stance: 'says', point: agreeing } : { plan, stance: 'opposite', point: own };
+    if (agreeing) return { plan, stance: 'says', point: agreeing };
+    // "otherwise" needs the point to be about the very same thing: it holds the claim's rarest known word
+    return aboutRarest(claim, own, ranked)
+      ? { plan, stance: 'opposite', point: own }
+      : { plan, stance: 'silent' };
   }
   // "Russia gets the plant" when the point names no one who gets it: the point does not say so
   return confirms(own) ? { plan, stance: 'says', point: own } : { plan, stance: 'silent' };
@@ -113,4 +117,18 @@ function changeFrom(point: FactDoc, ranked: Assessment[]): Assessment | undefine
   return ranked.find(
     (a) => a.doc.change && (a.doc.change.from.includes(point.id) || a.doc.change.to.includes(point.id)),
   );
+}
+
+/** The fact holds the claim's rarest word among those the fact base uses (fewest facts, two at least, hold it). */
+function aboutRarest(claim: Claim, fact: Assessment, ranked: Assessment[]): boolean {
+  let rarest: string | undefined;
+  let fewest = Infinity;
+  for (const s of claim.stems) {
+    const holders = ranked.filter((a) => a.doc.stems.has(s)).length;
+    if (holders > 1 && holders < fewest) {
+      rarest = s;
+      fewest = holders;
+    }
+  }
+  return rarest === undefined || fact.doc.stems.has(rarest);
 }

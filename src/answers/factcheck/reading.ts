@@ -110,14 +110,19 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
   // a document the fact base does not hold ("the Chinese plan"), before plan words are set aside
   const otherDocument = vocabulary.otherDocuments.find((d) => findPhrase(normalised, d) >= 0);
   let genericPlan = false;
+  const kept: string[] = [];
   for (const phrase of vocabulary.genericPlan) {
     for (let at = findPhrase(normalised, phrase); at >= 0; at = findPhrase(normalised, phrase)) {
       // "the deal", "this plan" name a plan; "no deal", "a deal" do not
       const previous = normalised.slice(0, at).trimEnd().split(' ').pop() ?? '';
-      if (['the', 'this', 'that'].includes(previous)) genericPlan = true;
+      const namesPlan = ['the', 'this', 'that'].includes(previous);
+      if (namesPlan) genericPlan = true;
+      // a deal that names no plan is what the claim is about ("the summit produced a deal"): keep it
+      else if (!phrase.includes(' ')) kept.push(phrase);
       normalised = blank(normalised, at, at + phrase.length);
     }
   }
+  if (kept.length) normalised = `${normalised} ${kept.join(' ')}`;
   normalised = normalised.replace(/\s+/g, ' ').trim();
   const folded = foldSameThing(vocabulary, normalised);
   const names = namesIn(vocabulary, normalised);

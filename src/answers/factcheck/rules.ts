@@ -1,6 +1,7 @@
-import { onlyDiscountedAgainst, sideRepeated } from './disputes.js';
+import { detailRepeated, onlyDiscountedAgainst, sideRepeated } from './disputes.js';
 import type { Decision, Rule, RuleContext } from './decision.js';
 import { confirms, opposes, weightOf, type Assessment } from './matching.js';
+import { planOrigin } from './origin.js';
 import { comparePlans, planStance, supported } from './plans.js';
 import type { Claim } from './reading.js';
 import type { FactcheckTables, FactDoc } from './tables.js';
@@ -89,13 +90,17 @@ export const rules: readonly Rule[] = [
       for (const a of ranked.slice(0, thresholds.candidates)) {
         if (a.coverage < thresholds.dispute || a.doc.sides.length < 2) continue;
         // the disagreement must be about what the claim is about, not a neighbour of it
-        if (a.coverage < best - thresholds.disputeBehindBest) continue;
+        if (a.coverage < best - thresholds.disputeBehindBestDetail) continue;
         if (claim.plans.length && !claim.plans.some((p) => a.doc.plan === p || a.doc.plansNamed.includes(p)))
           continue;
         // a disagreement decides only a claim about its subject ("the Duma majority", not "Zelensky")
         if (a.doc.subject && subjectShare(tables, claim, a.doc) < thresholds.disputeSubject) continue;
-        const side = sideRepeated(tables, claim, a);
+        const side = sideRepeated(tables, claim, a, ranked[0]?.doc.stems);
         if (!side || onlyDiscountedAgainst(side, a.doc.sides)) continue;
+        // further behind only when the claim states the disputed detail, or the day the disagreement is about
+        const sameDay = a.date === 'agree' && claim.dates.some((d) => d.day !== undefined);
+        if (a.coverage < best - thresholds.disputeBehindBest && !sameDay && !detailRepeated(claim, side))
+          continue;
         return {
           verdict: 'disputed',
           rule: 'a recorded disagreement',
@@ -106,6 +111,10 @@ export const rules: readonly Rule[] = [
       }
       return undefined;
     },
+  },
+  {
+    name: 'where and when a plan was made',
+    decide: ({ tables, claim }) => planOrigin(tables, claim),
   },
   {
     name: 'the plan named',
@@ -154,6 +163,13 @@ export const rules: readonly Rule[] = [
         // never "supported" past a fact as close to the claim that says otherwise; a tie decides nothing
         if (against.coverage === agreeing.coverage && against.addressed === agreeing.coverage)
           return undefined;
+        // another figure or date given as fully as the agreeing one: the sources are not one-sided, so unsure
+        if (
+          differsInFigures(against) &&
+          sameOccasion(against, agreeing) &&
+          against.addressed >= agreeing.coverage
+        )
+          return undefined;
         if (against.coverage < agreeing.coverage || against.addressed <= agreeing.coverage) {
           return agreeing.coverage >= thresholds.support
             ? supported('the best fact', agreeing, ranked)
@@ -180,6 +196,16 @@ export const rules: readonly Rule[] = [
     }),
   },
 ];
+
+/** The fact gives another figure or date for what the claim states. */
+function differsInFigures(a: Assessment): boolean {
+  return a.figure === 'differ' || a.date === 'differ';
+}
+
+/** Both facts could be about the same occasion: the other one keeps the claim's date and names. */
+function sameOccasion(other: Assessment, agreeing: Assessment): boolean {
+  return other.names !== 'differ' && !(agreeing.date === 'agree' && other.date === 'differ');
+}
 
 /** How much of the claim a disagreement's subject holds; the plan the claim names counts as one word. */
 function subjectShare(tables: FactcheckTables, claim: Claim, doc: FactDoc): number {

@@ -21,6 +21,8 @@ export const thresholds = {
   dispute: 0.6,
   /** …and be at most this far behind the fact that covers the claim best. */
   disputeBehindBest: 0.1,
+  /** …or this far, when the claim gives the very day or figure one side gives. */
+  disputeBehindBestDetail: 0.2,
   /** Coverage kept by a party's position when the claim is about another party ("the US offered…"). */
   otherParty: 0.7,
   /** Share of a figure's weight a fact earns by giving a different figure of the same kind. */

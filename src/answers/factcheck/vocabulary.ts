@@ -23,6 +23,8 @@ export interface Vocabulary {
   roleVerbsTo: Map<string, string>;
   /** Phrases that say something is absent or was dropped ("does not include", "drops", "no longer"). */
   absence: string[];
+  /** Stems of verbs that say a document came into being ("issu", "sign", "unveil"). */
+  origin: Set<string>;
   /** Words that are content here though a search would skip them ("START"). */
   keep: Set<string>;
   verbs: Set<string>;
@@ -106,6 +108,7 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     ),
     absence: lexicon.absence.map((phrase) => foldSameThing({ sameThing }, norm(phrase))),
     keep: new Set(lexicon.contentWords.map(norm)),
+    origin: new Set(lexicon.origin.map((w) => stem(norm(w)))),
     verbs: new Set(lexicon.verbs.map(norm)),
     names,
     parties: parties.filter(([phrase]) => phrase).sort((a, b) => b[0].length - a[0].length),
