@@ -1,5 +1,5 @@
 import type { Core } from '../core.js';
-import type { Issue, PartyId, PlanNote, Provision, Topic } from '../knowledge/schema.js';
+import { PartyId, type Issue, type PlanNote, type Provision, type Topic } from '../knowledge/schema.js';
 import {
   baseAnswer,
   collectCitations,
@@ -18,14 +18,6 @@ import type { Answer, AnswerSection } from './types.js';
  * One view per kind of fact. Every command that shows a fact goes through these, so a topic looks the
  * same whether it was reached by /provision, /ask or a "did you mean" pick.
  */
-
-const partyNames: Record<PartyId, string> = {
-  ukraine: 'Ukraine',
-  russia: 'Russia',
-  'united-states': 'United States',
-  europe: 'Europe',
-};
-const partyOrder: PartyId[] = ['ukraine', 'russia', 'united-states', 'europe'];
 
 const changeVerb: Record<string, string> = {
   added: 'Added',
@@ -192,7 +184,8 @@ export function provisionView(core: Core, provisionId: string): Answer {
 
 export function issueView(core: Core, issue: Issue): Answer {
   const sections: AnswerSection[] = [];
-  for (const party of partyOrder) {
+  // the parties in the schema's order; their names as parties.json spells them
+  for (const party of PartyId.options) {
     const positions = issue.positions.filter((p) => p.party === party);
     const gaps = issue.gaps.filter((gap) => gap.party === party);
     if (positions.length === 0 && gaps.length === 0) continue;
@@ -203,7 +196,7 @@ export function issueView(core: Core, issue: Issue): Answer {
       ...gaps.map((gap) => `• Not known: ${gap.note}`),
     ];
     sections.push({
-      heading: partyNames[party],
+      heading: core.kb.actors.get(party)?.name ?? party,
       text: lines.join('\n'),
       citations: resolveCitations(
         core,
