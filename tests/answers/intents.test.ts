@@ -50,6 +50,15 @@ describe('/ask by intent', () => {
     expect(firstLine('what does russia want on the troop cap')).toMatch(/^\*\*Russia:\*\*/);
   });
 
+  it('party-position with no topic: the party across the open issues, not the thread carrying its name', () => {
+    for (const question of ['what does russia want', 'wat does ukraine want rn']) {
+      const answer = ask(question);
+      expect(answer.status).toBe('found');
+      expect(answer.title).toMatch(/positions on the open issues/);
+      expect(answer.sections.length).toBeGreaterThan(3);
+    }
+  });
+
   it('status: the latest known state and what no source shows', () => {
     for (const question of ['is the war over', 'any deal yet?']) {
       const answer = ask(question);

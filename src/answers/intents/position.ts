@@ -29,7 +29,12 @@ export const positionAnswer: IntentAnswer = (asked) => {
   if (statement) return factView(core, statement);
   const hasPositions = (topic: string) =>
     core.kb.issuesByTopic.get(topic)?.positions.some((p) => p.party === party) ?? false;
-  const topicId = topicOf(asked, hasPositions) ?? topicOf(asked);
+  // Only the party named ("what does russia want"): a topic counts only when named outright, since a search
+  // for the party's name alone finds whatever thread carries it in its title ("Frozen Russian assets").
+  const onlyParty = query.content.every((w) => isPartyWord(asked, w));
+  const topicId = onlyParty
+    ? (query.topics.find(hasPositions) ?? query.topics[0])
+    : (topicOf(asked, hasPositions) ?? topicOf(asked));
   const issue = topicId ? core.kb.issuesByTopic.get(topicId) : undefined;
   if (issue) {
     const positions = issue.positions.filter((p) => p.party === party);
