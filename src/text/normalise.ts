@@ -6,7 +6,8 @@
  * by `foldVariants` with the table the knowledge provides.
  */
 
-const units: Record<string, number> = {
+/** Number words and their values (one … ninety), shared by everything that reads figures. */
+export const numberWordValues: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
   three: 3,
@@ -35,7 +36,8 @@ const units: Record<string, number> = {
   eighty: 80,
   ninety: 90,
 };
-const scales: Record<string, number> = {
+/** Scale words and suffixes (hundred, thousand, k, million, bn …) and their values. */
+export const scaleValues: Readonly<Record<string, number>> = {
   hundred: 100,
   thousand: 1e3,
   k: 1e3,
@@ -53,7 +55,7 @@ const scales: Record<string, number> = {
 
 /** Words that only join a spelled-out number ("one hundred and twenty"). */
 const numberWordPattern = new RegExp(
-  `\\b(?:${Object.keys(units).join('|')})(?:[ -](?:${Object.keys(units).join('|')}|hundred|thousand|million|billion|and))*\\b`,
+  `\\b(?:${Object.keys(numberWordValues).join('|')})(?:[ -](?:${Object.keys(numberWordValues).join('|')}|hundred|thousand|million|billion|and))*\\b`,
   'g',
 );
 
@@ -62,10 +64,10 @@ function wordsToNumber(phrase: string): string {
   let current = 0;
   const words = phrase.split(/[ -]/).filter((w) => w !== 'and');
   for (const word of words) {
-    if (word in units) current += units[word]!;
+    if (word in numberWordValues) current += numberWordValues[word]!;
     else if (word === 'hundred') current = (current || 1) * 100;
-    else if (word in scales) {
-      total += (current || 1) * scales[word]!;
+    else if (word in scaleValues) {
+      total += (current || 1) * scaleValues[word]!;
       current = 0;
     }
   }
@@ -83,14 +85,16 @@ function foldNumbers(text: string): string {
       // "a million", "half a million", "a quarter of a million": the article stands for one
       .replace(
         /\b(half|quarter)(?: of)? an? (hundred|thousand|million|billion)\b/g,
-        (_m, part: string, scale: string) => String((part === 'half' ? 0.5 : 0.25) * scales[scale]!),
+        (_m, part: string, scale: string) => String((part === 'half' ? 0.5 : 0.25) * scaleValues[scale]!),
       )
-      .replace(/\ban? (hundred|thousand|million|billion)\b/g, (_m, scale: string) => String(scales[scale]!))
+      .replace(/\ban? (hundred|thousand|million|billion)\b/g, (_m, scale: string) =>
+        String(scaleValues[scale]!),
+      )
       .replace(numberWordPattern, (m) => wordsToNumber(m))
       // a number followed by a scale word or suffix: 600k, 100 bn, 1.5 billion, 2 thousand
       .replace(
         /\b(\d+(?:\.\d+)?) ?(thousand|million|billion|trillion|mln|bln|mn|bn|tn|k|m|b)\b/g,
-        (_m, digits: string, scale: string) => String(Math.round(Number(digits) * scales[scale]!)),
+        (_m, digits: string, scale: string) => String(Math.round(Number(digits) * scaleValues[scale]!)),
       )
   );
 }

@@ -2,6 +2,7 @@
  * Figures and dates as people write them ("600k", "$100bn", "50/50", "30-50 years", "2 Dec", "December
  * 2025"), read from lower-cased raw text — before the matching normal form drops "$" and "%".
  */
+import { numberWordValues, scaleValues } from '../../text/normalise.js';
 
 export type FigureUnit =
   | 'troops'
@@ -50,40 +51,7 @@ const monthPattern =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const monthOf = (word: string) => monthNames.indexOf(word.slice(0, 3) as (typeof monthNames)[number]) + 1;
 
-const numberWords: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-};
-
-const scales: Record<string, number> = {
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  mn: 1e6,
-  million: 1e6,
-  b: 1e9,
-  bn: 1e9,
-  bln: 1e9,
-  billion: 1e9,
-  tn: 1e12,
-  trillion: 1e12,
-};
+const numberWordPattern = new RegExp(`\\b(?:${Object.keys(numberWordValues).join('|')})\\b`, 'g');
 
 const unitWords: [RegExp, FigureUnit][] = [
   [/^(?:troops?|soldiers?|army|armed|strong|personnel|servicemen|men|military|forces)\b/, 'troops'],
@@ -114,10 +82,7 @@ export function figureText(raw: string): string {
         a === b ? ` ${a}% ` : m,
       )
       .replace(/\ba (month|year|day|week)\b/g, '1 $1')
-      .replace(
-        /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)\b/g,
-        (w) => String(numberWords[w]),
-      )
+      .replace(numberWordPattern, (w) => String(numberWordValues[w]))
       .replace(/\b(\d+) hundred\b/g, (_m, n: string) => String(Number(n) * 100))
       .replace(/\b(?:a )?hundred\b/g, '100')
       .replace(/\ba (\d+)\b/g, '$1')
@@ -149,7 +114,7 @@ export function readFigures(raw: string): Figure[] {
     if (isDatePart(text, at, whole.length)) continue;
     if (/(?:article|art|point|pt|clause|no)\.?\s*$/.test(before)) continue;
     if (!currency && !percent && namingNumber.test(after)) continue;
-    const amount = Number(digits) * (scale ? scales[scale]! : 1);
+    const amount = Number(digits) * (scale ? scaleValues[scale]! : 1);
     let unit: FigureUnit = 'none';
     if (currency) unit = /€|eur/.test(currency) ? 'eur' : 'usd';
     else if (percent) unit = 'percent';
