@@ -67,6 +67,18 @@ describe('/ask by intent', () => {
     }
   });
 
+  it('status: reliably reported events first; later headline-only items after them, marked unverified', () => {
+    const answer = ask('is the war over');
+    const events = new Map(core.kb.events.map((e) => [e.id, e]));
+    const shown = answer.factIds.map((id) => events.get(id)!);
+    const firstWeak = shown.findIndex((e) => e.status === 'unverified');
+    expect(firstWeak).toBeGreaterThan(0);
+    expect(shown.slice(firstWeak).every((e) => e.status === 'unverified')).toBe(true);
+    const last = answer.sections.at(-1)!;
+    expect(last.heading).toMatch(/headlines/);
+    expect(last.text.split('\n').every((line) => line.includes('unverified'))).toBe(true);
+  });
+
   it('who: the person named, in any script or spelling', () => {
     expect(ask('who is umierow').factIds[0]).toBe('rustem-umerov');
     expect(ask('кто такой Дмитриев').factIds[0]).toBe('kirill-dmitriev');

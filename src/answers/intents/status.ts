@@ -28,16 +28,33 @@ export const statusAnswer: IntentAnswer = (asked) => {
     const news = last ? ` Latest event: ${humanDateRange(last.date, last.endDate)} — ${last.title}.` : '';
     return leadWith(issueView(core, issue), `${issue.summary}${statusMark(issue)}${news}`);
   }
-  const lead = meta.asOfNote;
+  // The latest reliably reported events first; what came later only from headlines, one line each, after.
+  const reliable = events.filter((e) => e.status !== 'unverified');
+  const latestReliable = reliable.slice(-latestShown + 1).reverse();
+  const since = latestReliable[0]?.date ?? '';
+  const headlines = events.filter((e) => e.status === 'unverified' && e.date > since).reverse();
+  const sections = latestReliable.map((e) => ({
+    heading: humanDateRange(e.date, e.endDate),
+    text: `**${e.title}.** ${e.summary}${statusMark(e)}`,
+    citations: resolveCitations(core, e.citations),
+  }));
+  if (headlines.length > 0) {
+    sections.push({
+      heading: 'Since then, known only from headlines',
+      text: headlines
+        .map((e) => `• **${humanDateRange(e.date, e.endDate)}:** ${e.title} *(unverified)*`)
+        .join('\n'),
+      citations: resolveCitations(
+        core,
+        headlines.flatMap((e) => e.citations.slice(0, 1)),
+      ),
+    });
+  }
   return baseAnswer(core, {
     status: 'found',
     title: `Where things stand (as of ${humanDate(meta.asOf)})`,
-    text: lead,
-    sections: latest.map((e) => ({
-      heading: humanDateRange(e.date, e.endDate),
-      text: `**${e.title}.** ${e.summary}${statusMark(e)}`,
-      citations: resolveCitations(core, e.citations),
-    })),
-    factIds: latest.map((e) => e.id),
+    text: meta.asOfNote,
+    sections,
+    factIds: [...latestReliable, ...headlines].map((e) => e.id),
   });
 };
