@@ -67,6 +67,14 @@ describe('/ask by intent', () => {
     }
   });
 
+  it("figure: the figures lead once, not again as the view's own first line", () => {
+    const lines = ask('how many troops can ukraine keep?')
+      .text.split('\n')
+      .map((line) => line.trim().replace(/\.$/, ''));
+    expect(lines[0]).toMatch(/600,000/);
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
   it('status: reliably reported events first; later headline-only items after them, marked unverified', () => {
     const answer = ask('is the war over');
     const events = new Map(core.kb.events.map((e) => [e.id, e]));

@@ -52,5 +52,8 @@ export function topicOf(asked: Asked, fits: (topicId: string) => boolean = () =>
 
 /** The answer with a new first line: the sentence that answers the question, then the view as it was. */
 export function leadWith(answer: Answer, lead: string): Answer {
+  // A view that already opens with the answer (a topic's figures line) is not told it twice.
+  const opening = answer.text.split('\n')[0]!.trim().replace(/\.$/, '');
+  if (opening && lead.trim().replace(/\.$/, '') === opening) return answer;
   return { ...answer, text: `${lead}\n${answer.text}` };
 }
