@@ -1,6 +1,7 @@
 import type { Core } from '../core.js';
 import type { FactEntry } from '../knowledge/load.js';
 import {
+  reliabilityTiers,
   weakTiers,
   type Citation,
   type PlanId,
@@ -57,18 +58,9 @@ export function resolveCitation(core: Core, citation: Citation): ResolvedCitatio
   };
 }
 
-/** Strong sources first (the shipped explainer's quotes, then official down to regional), weak ones last. */
-const tierOrder: readonly Reliability[] = [
-  'source-document',
-  'official',
-  'major-outlet',
-  'analysis',
-  'regional-outlet',
-  'state-media',
-  'aggregator',
-];
+/** Strong sources first (the schema lists the tiers strongest first), weak ones last. */
 function rank(c: ResolvedCitation): number {
-  return (c.weak ? 10 : 0) + tierOrder.indexOf(c.reliability);
+  return (c.weak ? 10 : 0) + reliabilityTiers.indexOf(c.reliability);
 }
 
 /**
