@@ -13,6 +13,7 @@ import type { SearchResult } from '../search/index.js';
 import { clip, wellFormed } from '../text/clip.js';
 import { humanDate, humaniseDates } from '../text/dates.js';
 import type { Answer, AnswerSection, ResolvedCitation, Verdict } from './types.js';
+import { groupThousands } from '../text/numbers.js';
 
 export const planOrder: readonly PlanId[] = ['us-28', 'us-ua-20', 'eu-6'];
 
@@ -195,18 +196,18 @@ export function formatValue(value: Value): string {
       const symbol = value.unit === 'usd' ? '$' : '€';
       if (amount >= 1e9) return `${symbol}${trim(amount / 1e9)} billion`;
       if (amount >= 1e6) return `${symbol}${trim(amount / 1e6)} million`;
-      return `${symbol}${amount.toLocaleString('en-US')}`;
+      return `${symbol}${groupThousands(amount)}`;
     }
     case 'percent':
       return `${trim(amount)}%`;
     case 'year':
       return String(amount);
     case 'count':
-      return amount.toLocaleString('en-US');
+      return groupThousands(amount);
     default: {
       // "1 month", not "1 months".
       const unit = amount === 1 && value.unit.endsWith('s') ? value.unit.slice(0, -1) : value.unit;
-      return `${amount.toLocaleString('en-US')} ${unit}`;
+      return `${groupThousands(amount)} ${unit}`;
     }
   }
 }

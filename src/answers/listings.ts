@@ -21,6 +21,7 @@ import { cleanQuery, maxQueryLength, validateQuery } from './reading.js';
 import { topicOf } from './intents/shared.js';
 import type { Answer, AnswerSection } from './types.js';
 import { topicView } from './views.js';
+import { byCodePoint } from '../text/numbers.js';
 
 export const pointsPerPage = 10;
 export const eventsPerPage = 8;
@@ -78,7 +79,7 @@ export function answerPlan(core: Core, planText: string | undefined, page?: numb
   const plan = core.kb.plans.get(planId)!;
   const points = [...core.kb.provisions.values()]
     .filter((p) => p.plan === planId)
-    .sort((a, b) => a.number - b.number || (a.part ?? '').localeCompare(b.part ?? ''));
+    .sort((a, b) => a.number - b.number || byCodePoint(a.part ?? '', b.part ?? ''));
   const shown = pageOf(points, page, pointsPerPage);
   const sections: AnswerSection[] = shown.items.map((p) => ({
     heading: `${p.number}${p.part ?? ''}. ${p.title}`,

@@ -28,6 +28,7 @@ import {
   type TimelineEvent,
   type Topic,
 } from './schema.js';
+import { byCodePoint } from '../text/numbers.js';
 
 export const defaultKnowledgeDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../knowledge');
 
@@ -291,7 +292,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir): KnowledgeBase 
     topics,
     issues: new Map(issueList.map((issue) => [issue.id, issue])),
     issuesByTopic: new Map(issueList.map((issue) => [issue.topic, issue])),
-    events: [...eventList].sort((a, b) => a.date.localeCompare(b.date)),
+    events: [...eventList].sort((a, b) => byCodePoint(a.date, b.date)),
     actors: new Map(actorList.map((actor) => [actor.id, actor])),
     facts,
     lexicon: lexicon as Lexicon,

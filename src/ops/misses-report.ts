@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { MissRecord } from './misses.js';
+import { byCodePoint } from '../text/numbers.js';
 
 export interface MissGroup {
   command: string;
@@ -61,11 +62,11 @@ export function groupMisses(text: string): { groups: MissGroup[]; malformed: num
       group.suggestions.set(record.suggestion, (group.suggestions.get(record.suggestion) ?? 0) + 1);
   }
   const groups = [...byKey.values()].map(({ suggestions, ...group }) => {
-    const best = [...suggestions.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    const best = [...suggestions.entries()].sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0]))[0];
     return { ...group, suggestion: best ? best[0] : null };
   });
   groups.sort(
-    (a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen) || a.query.localeCompare(b.query),
+    (a, b) => b.count - a.count || byCodePoint(b.lastSeen, a.lastSeen) || byCodePoint(a.query, b.query),
   );
   return { groups, malformed };
 }
