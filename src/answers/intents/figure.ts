@@ -36,22 +36,14 @@ export const figureAnswer: IntentAnswer = ({ core, query, result }) => {
   );
   let best: { id: string; sentence: string; score: number } | undefined;
   for (const [id, confidence] of pool) {
-    for (const sentence of sentencesOf(core, id)) {
-      if (!hasFigure(vocabulary, sentence, asked)) continue;
-      const words = new Set(
-        sentence
-          .toLowerCase()
-          .split(/[^\p{L}\p{N}]+/u)
-          .map(stem),
-      );
-      const shared = [...wanted].filter((w) => words.has(w)).length;
-      const unit = [...unitsIn(vocabulary, sentence)].some((u) => asked.has(u)) ? 2 : 0;
+    for (const sentence of figureSentencesOf(core, vocabulary, id)) {
+      if (!sentence.hasFigure && !(asked.has('year') && sentence.units.has('year'))) continue;
+      const shared = [...wanted].filter((w) => sentence.stems.has(w)).length;
+      const unit = [...sentence.units].some((u) => asked.has(u)) ? 2 : 0;
       // How well the fact fits the question weighs most: the best match is usually the answer.
-      const now = present
-        ? vocabulary.presentCues.matchAll(tokenize(normaliseForMatching(sentence))).length > 0
-        : planFigures.has(sentence);
+      const now = present ? sentence.present : planFigures.has(sentence.text);
       const score = shared + unit + confidence * 4 + (now ? 1.5 : 0);
-      if (!best || score > best.score) best = { id, sentence, score };
+      if (!best || score > best.score) best = { id, sentence: sentence.text, score };
     }
   }
   if (!best) return undefined;
@@ -61,11 +53,44 @@ export const figureAnswer: IntentAnswer = ({ core, query, result }) => {
 
 const detailKinds = ['position', 'issue-note', 'event', 'actor', 'plan-note', 'provision'] as const;
 
-/** A figure, not a plan's or point's number; a year counts when the question asks for one. */
-function hasFigure(vocabulary: Vocabulary, sentence: string, asked: ReadonlySet<string>): boolean {
-  if (!/\d/.test(sentence)) return false;
-  if (asked.has('year') && /\b20\d\d\b/.test(sentence)) return true;
-  return readQuery(sentence, vocabulary).figures.length > 0;
+/** What the figure answer needs to know of one sentence of a fact, read once per fact base. */
+interface FigureSentence {
+  text: string;
+  /** A figure, not a plan's or point's number (a year counts only when the question asks for one). */
+  hasFigure: boolean;
+  stems: Set<string>;
+  units: Set<string>;
+  /** It speaks of now ("currently", "today"). */
+  present: boolean;
+}
+
+/**
+ * Reading a sentence (the query reader, units, stems) costs far more than scoring it, and the same facts
+ * come up question after question: each fact's sentences are read once per fact base and kept with it
+ * (a reload brings a new base, and the old readings go with the old one).
+ */
+const readSentences = new WeakMap<Core['kb'], Map<string, FigureSentence[]>>();
+
+function figureSentencesOf(core: Core, vocabulary: Vocabulary, id: string): FigureSentence[] {
+  let byFact = readSentences.get(core.kb);
+  if (!byFact) readSentences.set(core.kb, (byFact = new Map()));
+  let sentences = byFact.get(id);
+  if (!sentences) {
+    sentences = sentencesOf(core, id).map((text) => ({
+      text,
+      hasFigure: /\d/.test(text) && readQuery(text, vocabulary).figures.length > 0,
+      stems: new Set(
+        text
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .map(stem),
+      ),
+      units: unitsIn(vocabulary, text),
+      present: vocabulary.presentCues.matchAll(tokenize(normaliseForMatching(text))).length > 0,
+    }));
+    byFact.set(id, sentences);
+  }
+  return sentences;
 }
 
 /** The sentences a fact's view shows: its summary, and for a topic or issue its points and positions. */
