@@ -307,6 +307,8 @@ export const ClaimLexicon = z.strictObject({
   otherDocuments: z.array(text).default([]),
   /** Words and phrases that turn a statement negative: "not", "bans", "rules out", "withdraw", "dropped". */
   negative: z.array(text).default([]),
+  /** Phrases that hold a negation but deny nothing ("came out of", "no later than"). */
+  notNegative: z.array(text).default([]),
   /** Negations that say something is absent or was dropped ("not", "drops", "without"), not a bar. */
   absence: z.array(text).default([]),
   /** Roles a claim can put someone in, with the verbs that do ("leads": led, chaired; "receives": gets). */

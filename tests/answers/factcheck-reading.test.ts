@@ -81,6 +81,20 @@ describe('reading a claim', () => {
     expect(readClaimText(core, 'a non-aggression law').negative).toBe(false);
   });
 
+  it('does not count a negation word inside a phrase that denies nothing (lexicon "notNegative")', () => {
+    // "came out of" is where something comes from, not "keep … out of"
+    expect(readClaimText(core, 'the framework came out of talks in Florida').negative).toBe(false);
+    expect(readClaimText(core, 'nothing but a ceasefire came out of the Istanbul round').negative).toBe(
+      false,
+    );
+    expect(readClaimText(core, 'no agreement came out of the Geneva meeting').negative).toBe(true);
+    // a deadline or a ceiling, not a denial
+    expect(readClaimText(core, 'a vote no later than 100 days after signing').negative).toBe(false);
+    expect(readClaimText(core, 'Russia wants not just a truce but a settlement').negative).toBe(false);
+    // the phrase shields only its own words
+    expect(readClaimText(core, 'no vote came out of the summit, not just no deal').negative).toBe(false);
+  });
+
   it('tells a claim of absence ("drops", "does not include") from a bar ("bans", "never")', () => {
     expect(readClaimText(core, 'the 20-point plan drops the amnesty').absent).toBe(true);
     expect(readClaimText(core, 'the 20-point plan does not include an amnesty').absent).toBe(true);
@@ -104,6 +118,19 @@ describe('reading a claim', () => {
     expect(readClaimText(core, 'Russia gets $100bn').roles.get('receives')).toEqual(new Set(['russia']));
     expect(readClaimText(core, 'the plan hands Kherson to Russia').roles.get('receives')).toEqual(
       new Set(['russia']),
+    );
+  });
+
+  it('gives a role to every name joined by "and", before the verb or after "by"', () => {
+    expect(readClaimText(core, 'Rubio and Witkoff wrote the framework').roles.get('drafts')).toEqual(
+      new Set(['marco-rubio', 'steve-witkoff']),
+    );
+    expect(readClaimText(core, 'a text penned by Kushner and Dmitriev').roles.get('drafts')).toEqual(
+      new Set(['jared-kushner', 'kirill-dmitriev']),
+    );
+    // "authored", "drafted" and "wrote" are one role
+    expect(readClaimText(core, 'Umerov authored the text').roles.get('drafts')).toEqual(
+      new Set(['rustem-umerov']),
     );
   });
 

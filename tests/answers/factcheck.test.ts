@@ -105,6 +105,10 @@ describe('people, places, dates and roles', () => {
     ["under Trump's plan Russia gets $100bn of frozen assets", 'contradicted'],
     ['the Berlin statement has Russia leading the multinational force', 'contradicted'],
     ['Russia demands all of Donbas', 'supported'],
+    // a person acts for their party: "the US wrote it" does not deny that its envoy wrote it
+    ['the US 28-point framework was penned by Witkoff', 'supported'],
+    ['Kushner and Witkoff authored the 28-point proposal', 'supported'],
+    ['the 28-point proposal was authored by Ukraine', 'contradicted'],
   ] as const)('%s → %s', (claim, verdict) => {
     check(claim, verdict);
   });

@@ -120,7 +120,7 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     otherNames,
     missingNames,
     polarity: negative === claimNegative ? 'agree' : 'opposite',
-    roles: roleAgreement(claim, doc),
+    roles: roleAgreement(claim, doc, tables.vocabulary.sides),
     ...(clause ? { clause } : {}),
   };
 }
@@ -217,15 +217,17 @@ export function confirms(a: Assessment): boolean {
   return !opposes(a) && a.roles !== 'missing';
 }
 
-function roleAgreement(claim: Claim, doc: FactDoc): Assessment['roles'] {
+function roleAgreement(claim: Claim, doc: FactDoc, sides: ReadonlyMap<string, string>): Assessment['roles'] {
   let result: Assessment['roles'] = 'none';
+  // a person and the party they act for hold a role together ("Witkoff wrote it", "the US wrote it")
+  const same = (a: string, b: string) => a === b || sides.get(a) === b || sides.get(b) === a;
   for (const [role, holders] of claim.roles) {
     const stated = doc.roles.get(role);
     if (!stated) {
       result = 'missing';
       continue;
     }
-    if (![...holders].some((h) => stated.has(h))) return 'differ';
+    if (![...holders].some((h) => [...stated].some((s) => same(h, s)))) return 'differ';
     if (result === 'none') result = 'agree';
   }
   return result;

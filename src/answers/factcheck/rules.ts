@@ -156,7 +156,10 @@ export const rules: readonly Rule[] = [
         a.addressed >= top - thresholds.nearBest ||
         (a.names === 'differ' && a.besidesNames >= top - thresholds.nearBest);
       const about = (a: Assessment) => (a.names === 'differ' ? a.besidesNames : a.addressed);
-      const against = facts.filter((a) => opposes(a) && near(a)).sort((a, b) => about(b) - about(a))[0];
+      // among facts as close, the one that gives another holder of the claim's role says most directly otherwise
+      const against = facts
+        .filter((a) => opposes(a) && near(a))
+        .sort((a, b) => about(b) - about(a) || roleRank(b) - roleRank(a))[0];
       // a fact that leaves out a person or place the claim names does not confirm it
       const agreeing = facts.find((a) => confirms(a) && !a.missingNames.length && near(a));
       if (against && agreeing) {
@@ -196,6 +199,11 @@ export const rules: readonly Rule[] = [
     }),
   },
 ];
+
+/** 1 when the fact puts someone else in the role the claim asserts ("the US wrote it" against "Europe wrote it"). */
+function roleRank(a: Assessment): number {
+  return a.roles === 'differ' ? 1 : 0;
+}
 
 /** The fact gives another figure or date for what the claim states. */
 function differsInFigures(a: Assessment): boolean {

@@ -11,7 +11,10 @@ export interface Vocabulary {
   /** "Same thing" phrases by their first word, longest first: phrase words → the word they fold to. */
   sameThing: Map<string, [string[], string][]>;
   negative: Set<string>;
-  negativePhrases: string[];
+  /** Negation phrases as words ("rules out", "keep out"), longest first. */
+  negativePhrases: string[][];
+  /** Phrases that hold a negation but deny nothing ("came out of", "no later than"), as words. */
+  notNegative: string[][];
   casual: Set<string>;
   /** Word → its content stem ("" for none), filled as texts are read: the same words recur in every fact. */
   stems: Map<string, string>;
@@ -32,6 +35,8 @@ export interface Vocabulary {
   namesByFirst: Map<string, { words: string[]; key: string; kind: NameKind }[]>;
   /** Normalised name phrase → the name's key (a person's id, a place, an outlet). */
   names: { phrase: string; key: string; kind: NameKind }[];
+  /** A person → the party they act for (Witkoff → the US): a party's role is its people's. */
+  sides: Map<string, string>;
   /** Normalised party name or alias ("kyiv", "the us", "kremlin") → the party. */
   parties: [string, PartyId][];
   planNicknames: [string, PlanId][];
@@ -57,7 +62,9 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
   const negatives = lexicon.negative.map(norm);
   const names: Vocabulary['names'] = [];
   const parties: [string, PartyId][] = [];
+  const sides = new Map<string, string>();
   for (const actor of actors) {
+    if (actor.kind === 'person' && actor.side && actor.side !== 'other') sides.set(actor.id, actor.side);
     const party = PartyId.safeParse(actor.id);
     if (actor.kind === 'party' && party.success) {
       for (const phrase of [actor.name, ...actor.aliases]) parties.push([norm(phrase), party.data]);
@@ -96,7 +103,13 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     sameThing,
     namesByFirst,
     negative: new Set(negatives.filter((n) => !n.includes(' '))),
-    negativePhrases: negatives.filter((n) => n.includes(' ')),
+    negativePhrases: negatives
+      .filter((n) => n.includes(' '))
+      .map((n) => n.split(' '))
+      .sort((a, b) => b.length - a.length),
+    notNegative: lexicon.notNegative
+      .map((phrase) => foldSameThing({ sameThing }, norm(phrase)).split(' '))
+      .filter((words) => words.length > 1),
     casual: new Set(lexicon.casual.map(norm)),
     stems: new Map(),
     reporting: new Set(lexicon.reporting.map(norm)),
@@ -111,6 +124,7 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     origin: new Set(lexicon.origin.map((w) => stem(norm(w)))),
     verbs: new Set(lexicon.verbs.map(norm)),
     names,
+    sides,
     parties: parties.filter(([phrase]) => phrase).sort((a, b) => b[0].length - a[0].length),
     planNicknames,
     genericPlan: lexicon.genericPlan.map(norm).sort((a, b) => b.length - a.length),
@@ -162,19 +176,42 @@ export function namesIn(vocabulary: Vocabulary, normalised: string): Map<string,
   return found;
 }
 
-/** Is a (single, normalised) word a negation or a bar ("not", "bans", "dropped")? */
+/** Where a text's words hold a pair of words in order. */
+function phraseAt(words: readonly string[], phrase: readonly string[], at: number): boolean {
+  return phrase.every((word, k) => words[at + k] === word);
+}
+
+/**
+ * The negations and bars among a folded text's words: where each starts → how many words it spans. A
+ * phrase that holds a negation but denies nothing ("no deal came out of the summit", "no later than
+ * 100 days") shields its words, so only real negations are counted.
+ */
+export function negationSpans(vocabulary: Vocabulary, words: readonly string[]): Map<number, number> {
+  const taken = new Set<number>();
+  const take = (at: number, size: number) => {
+    for (let k = 0; k < size; k += 1) taken.add(at + k);
+  };
+  const free = (at: number, size: number) =>
+    Array.from({ length: size }, (_, k) => at + k).every((i) => !taken.has(i));
+  for (const phrase of vocabulary.notNegative)
+    for (let at = 0; at + phrase.length <= words.length; at += 1)
+      if (phraseAt(words, phrase, at)) take(at, phrase.length);
+  const spans = new Map<number, number>();
+  for (const phrase of vocabulary.negativePhrases)
+    for (let at = 0; at + phrase.length <= words.length; at += 1)
+      if (phraseAt(words, phrase, at) && free(at, phrase.length)) {
+        spans.set(at, phrase.length);
+        take(at, phrase.length);
+      }
+  words.forEach((word, at) => {
+    if (!taken.has(at) && vocabulary.negative.has(word)) spans.set(at, 1);
+  });
+  return spans;
+}
+
+/** How many negations and bars a normalised, folded text holds ("not", "bans", "rules out"). */
 export function negativeCount(vocabulary: Vocabulary, normalised: string): number {
-  let count = 0;
-  let text = normalised;
-  for (const phrase of vocabulary.negativePhrases) {
-    for (let at = findPhrase(text, phrase); at >= 0; at = findPhrase(text, phrase)) {
-      count += 1;
-      text = blank(text, at, at + phrase.length);
-    }
-  }
-  for (const word of tokenize(text.replace(/\s+/g, ' ').trim()))
-    if (vocabulary.negative.has(word)) count += 1;
-  return count;
+  return negationSpans(vocabulary, tokenize(normalised.replace(/\s+/g, ' ').trim())).size;
 }
 
 /** Content stems of a normalised, folded text: no stop words, no numbers, no casual words. */
@@ -230,21 +267,19 @@ const passive = new Set([
 
 /** A folded text's words in order, with negations and bars (words and phrases) marked. */
 export function markTokens(vocabulary: Vocabulary, folded: string): MarkedToken[] {
-  let text = folded;
-  for (const phrase of vocabulary.negativePhrases) {
-    if (text.includes(phrase)) text = ` ${text} `.split(` ${phrase} `).join(' \u0000 ').trim();
-  }
+  const words = folded.split(' ').filter(Boolean);
+  const spans = negationSpans(vocabulary, words);
   const tokens: MarkedToken[] = [];
-  let previous = '';
-  for (const word of text.split(' ')) {
-    if (!word) continue;
-    if (word === '\u0000' || vocabulary.negative.has(word)) {
-      tokens.push(passive.has(previous) ? { negative: true, backward: true } : { negative: true });
-    } else {
-      const content = wordStem(vocabulary, word);
-      tokens.push(content ? { stem: content, negative: false } : { negative: false });
+  for (let i = 0; i < words.length;) {
+    const size = spans.get(i);
+    if (size !== undefined) {
+      tokens.push(passive.has(words[i - 1] ?? '') ? { negative: true, backward: true } : { negative: true });
+      i += size;
+      continue;
     }
-    previous = word;
+    const content = wordStem(vocabulary, words[i]!);
+    tokens.push(content ? { stem: content, negative: false } : { negative: false });
+    i += 1;
   }
   return tokens;
 }
@@ -276,29 +311,44 @@ export type Roles = Map<string, Set<string>>;
 
 /**
  * The people and parties a text puts in a role (lexicon "roles": role → the verbs that give it): the name
- * right before the verb ("Russia gets", "European-led"), or right after "by" ("chaired by Trump").
+ * right before the verb ("Russia gets", "European-led"), or right after "by" ("chaired by Trump"); names
+ * joined by "and" share the role ("Witkoff and Kushner wrote", "drafted by Witkoff and Kushner").
  */
 export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
   const words = folded.split(' ');
   if (!words.some((w) => vocabulary.roleVerbs.has(w) || vocabulary.roleVerbsTo.has(w))) return new Map();
-  const starts = new Map<number, string>();
-  const ends = new Map<number, string>();
+  type Spot = { key: string; start: number; end: number };
+  const starts = new Map<number, Spot>();
+  const ends = new Map<number, Spot>();
   for (const { phrase, key, kind } of vocabulary.names) {
     if (kind !== 'person' && kind !== 'party') continue;
     const size = phrase.split(' ').length;
     for (let at = findPhrase(folded, phrase); at >= 0; at = findPhrase(folded, phrase, at + 1)) {
-      const index = folded.slice(0, at).split(' ').length - (at === 0 ? 1 : 1);
-      const first = at === 0 ? 0 : index;
-      if (!starts.has(first)) starts.set(first, key);
-      if (!ends.has(first + size - 1)) ends.set(first + size - 1, key);
+      const first = at === 0 ? 0 : folded.slice(0, at).split(' ').length - 1;
+      const spot = { key, start: first, end: first + size - 1 };
+      if (!starts.has(spot.start)) starts.set(spot.start, spot);
+      if (!ends.has(spot.end)) ends.set(spot.end, spot);
     }
   }
+  // the names joined to a holder by "and", before it and after it
+  const joined = (spot: Spot): string[] => {
+    const keys = [spot.key];
+    for (let s: Spot | undefined = spot; s && words[s.start - 1] === 'and';) {
+      s = ends.get(s.start - 2);
+      if (s) keys.push(s.key);
+    }
+    for (let s: Spot | undefined = spot; s && words[s.end + 1] === 'and';) {
+      s = starts.get(s.end + 2);
+      if (s) keys.push(s.key);
+    }
+    return keys;
+  };
   const roles: Roles = new Map();
   words.forEach((word, i) => {
     const giving = vocabulary.roleVerbsTo.get(word);
     const role = vocabulary.roleVerbs.get(word) ?? giving;
     if (!role) return;
-    let holder: string | undefined;
+    let holder: Spot | undefined;
     if (giving) {
       // "hands Zaporizhzhia and Kherson to Russia": the one after "to"
       const to = words.indexOf('to', i + 1);
@@ -307,7 +357,7 @@ export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
     else holder = [i - 1, i - 2].map((j) => ends.get(j)).find(Boolean);
     if (!holder) return;
     if (!roles.has(role)) roles.set(role, new Set());
-    roles.get(role)!.add(holder);
+    for (const key of joined(holder)) roles.get(role)!.add(key);
   });
   return roles;
 }
