@@ -101,6 +101,14 @@ describe('/ask by intent', () => {
     expect(firstLine('when did trump n putin meet in alaska')).toMatch(/Aug 2025/);
   });
 
+  it('when: "meeting", "summit" and "talks" name one kind of event, so the place decides', () => {
+    // the Paris event is titled a "meeting", the Berlin and Geneva ones "talks", Anchorage a "summit"
+    expect(firstLine('what date were the talks in paris')).toMatch(/Jan 2026/);
+    expect(firstLine('berlin summit date?')).toMatch(/Dec 2025/);
+    expect(firstLine('when was the anchorage meeting')).toMatch(/Aug 2025/);
+    expect(firstLine('when did they meet in geneva in november')).toMatch(/Nov 2025/);
+  });
+
   it("a party's reaction to a plan: where the plan stands", () => {
     expect(firstLine('kremlin response to the 20 point plan')).toMatch(/^\*\*20-point plan:\*\*/);
   });
