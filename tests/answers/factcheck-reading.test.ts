@@ -134,6 +134,13 @@ describe('reading a claim', () => {
     );
   });
 
+  it('reads "took place", "happened" and "held" as one word, and a date qualifier as no word', () => {
+    const stems = (text: string) => readClaimText(core, text).stems;
+    expect(stems('the round took place in Istanbul')).toEqual(stems('the round was held in Istanbul'));
+    expect(stems('the round happened in Istanbul')).toEqual(stems('the round was held in Istanbul'));
+    expect(stems('the round in early May')).toEqual(stems('the round in May'));
+  });
+
   it('stems so that word forms meet', () => {
     expect(stem('withdraws')).toBe(stem('withdraw'));
     expect(stem('recognised')).toBe(stem('recognition'));

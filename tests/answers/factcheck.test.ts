@@ -109,6 +109,9 @@ describe('people, places, dates and roles', () => {
     ['the US 28-point framework was penned by Witkoff', 'supported'],
     ['Kushner and Witkoff authored the 28-point proposal', 'supported'],
     ['the 28-point proposal was authored by Ukraine', 'contradicted'],
+    // a note that tells of several rounds: a round put off in March does not deny one held in January
+    ['the opening trilateral round took place in Abu Dhabi in January 2026', 'supported'],
+    ['three-way US-Russia-Ukraine talks happened in Abu Dhabi in January 2026', 'supported'],
   ] as const)('%s → %s', (claim, verdict) => {
     check(claim, verdict);
   });

@@ -1,4 +1,11 @@
-import { comparableUnits, dateMatches, sameFigure, type Figure } from './figures.js';
+import {
+  comparableUnits,
+  dateMatches,
+  readDates,
+  sameFigure,
+  type DateMention,
+  type Figure,
+} from './figures.js';
 import type { Claim } from './reading.js';
 import type { Clause, FactDoc, FactcheckTables } from './tables.js';
 import { negationsOn } from './vocabulary.js';
@@ -107,7 +114,13 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   const claimNegative = negationsOn(claim.tokens, shared, thresholds.negationReach) % 2 === 1;
   // a plan's point is read for what it provides, not for the demands it reports ("Russia demands that…")
   const own = doc.kind === 'provision' ? doc.clauses.filter((c) => !c.reported) : doc.clauses;
-  const negative = factNegative(tables, shared, own.length ? own : doc.clauses);
+  // an event is one occasion; a note or a position can tell of several, one clause each
+  const read = own.length ? own : doc.clauses;
+  const negative = factNegative(
+    tables,
+    shared,
+    doc.kind === 'event' ? read : onTheClaimsOccasion(claim, read),
+  );
   return {
     doc,
     coverage,
@@ -142,6 +155,26 @@ function bestClause(tables: FactcheckTables, claim: Claim, clauses: Clause[]): C
 /** Figures worth comparing: a bare small number ("3", "2") is too vague. */
 export function significant(figures: Figure[]): Figure[] {
   return figures.filter((f) => f.unit !== 'none' || f.amount >= 1000);
+}
+
+const clauseDates = new WeakMap<Clause, DateMention[]>();
+
+/**
+ * The clauses about the occasion the claim dates: "rounds were held in Abu Dhabi on 23–24 Jan; a round
+ * pencilled for March was postponed" speaks of January in its first clause only, so the postponement does
+ * not deny a claim about January. Clauses that give no date stay; all stay when none gives the claim's date.
+ */
+function onTheClaimsOccasion(claim: Claim, clauses: Clause[]): Clause[] {
+  if (!claim.dates.length) return clauses;
+  const datesOf = (c: Clause) => {
+    let dates = clauseDates.get(c);
+    if (!dates) clauseDates.set(c, (dates = readDates(c.text)));
+    return dates;
+  };
+  const otherOccasion = (c: Clause) =>
+    datesOf(c).length > 0 && !datesOf(c).some((d) => claim.dates.some((date) => dateMatches(date, d)));
+  const kept = clauses.filter((c) => !otherOccasion(c));
+  return kept.length < clauses.length && kept.some((c) => datesOf(c).length > 0) ? kept : clauses;
 }
 
 /**
