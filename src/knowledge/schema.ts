@@ -309,6 +309,10 @@ export const ClaimLexicon = z.strictObject({
   negative: z.array(text).default([]),
   /** Phrases that hold a negation but deny nothing ("came out of", "no later than"). */
   notNegative: z.array(text).default([]),
+  /** Negations that deny the whole rest of their clause ("no source shows", "no evidence that"). */
+  wideNegative: z.array(text).default([]),
+  /** Words that put what follows in the unrealised ("proposed", "could", "ready to"): an offer is not a deed. */
+  unrealised: z.array(text).default([]),
   /** Negations that say something is absent or was dropped ("not", "drops", "without"), not a bar. */
   absence: z.array(text).default([]),
   /** Roles a claim can put someone in, with the verbs that do ("leads": led, chaired; "receives": gets). */

@@ -141,6 +141,19 @@ describe('reading a claim', () => {
     expect(stems('the round in early May')).toEqual(stems('the round in May'));
   });
 
+  it('reads slang the facts never use as the words they use', () => {
+    const claim = (text: string) => readClaimText(core, text);
+    expect(claim('guarantees for 15 yrs').stems).toEqual(claim('guarantees for 15 years').stems);
+    expect(claim('the ua govt').names.has('ukraine')).toBe(true);
+  });
+
+  it('tells an offer, an idea or a wish from a deed', () => {
+    expect(readClaimText(core, 'Putin offered a meeting in Moscow').unrealised).toBe(true);
+    expect(readClaimText(core, 'the idea of a Moscow meeting').unrealised).toBe(true);
+    expect(readClaimText(core, 'Kyiv wants a meeting in Istanbul').unrealised).toBe(true);
+    expect(readClaimText(core, 'the two leaders met in Istanbul').unrealised).toBe(false);
+  });
+
   it('stems so that word forms meet', () => {
     expect(stem('withdraws')).toBe(stem('withdraw'));
     expect(stem('recognised')).toBe(stem('recognition'));

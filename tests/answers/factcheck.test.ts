@@ -112,6 +112,9 @@ describe('people, places, dates and roles', () => {
     // a note that tells of several rounds: a round put off in March does not deny one held in January
     ['the opening trilateral round took place in Abu Dhabi in January 2026', 'supported'],
     ['three-way US-Russia-Ukraine talks happened in Abu Dhabi in January 2026', 'supported'],
+    // an offer to meet is not a meeting; the offer itself is what the sources record
+    ['Zelensky and Putin met face to face in June 2026', 'contradicted'],
+    ['in June 2026 Zelensky offered Putin a meeting at the G7', 'supported'],
   ] as const)('%s → %s', (claim, verdict) => {
     check(claim, verdict);
   });

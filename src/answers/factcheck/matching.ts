@@ -8,7 +8,8 @@ import {
 } from './figures.js';
 import type { Claim } from './reading.js';
 import type { Clause, FactDoc, FactcheckTables } from './tables.js';
-import { negationsOn } from './vocabulary.js';
+import { foldSameThing, negationsOn, unrealisedOn } from './vocabulary.js';
+import { normaliseForMatching } from '../../text/normalise.js';
 import { thresholds } from './thresholds.js';
 
 /**
@@ -35,6 +36,11 @@ export interface Assessment {
   /** The claim's names the fact does not hold and has no rival for. */
   missingNames: string[];
   polarity: 'agree' | 'opposite';
+  /**
+   * The fact's clause on the claim tells of an offer, a plan or a possibility the claim states as done
+   * ("he proposed meeting Putin" against "Putin and Zelensky met"): it cannot confirm the claim.
+   */
+  unrealised: boolean;
   /** Whether the fact puts the same people or parties in the claim's roles (leads, receives). */
   roles: Agreement | 'missing';
   clause?: Clause;
@@ -134,6 +140,11 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     missingNames,
     polarity: negative === claimNegative ? 'agree' : 'opposite',
     roles: roleAgreement(claim, doc, tables.vocabulary.sides),
+    unrealised:
+      !claim.unrealised &&
+      !planText.has(doc.kind) &&
+      clause !== undefined &&
+      unrealisedClause(tables, clause, shared),
     ...(clause ? { clause } : {}),
   };
 }
@@ -158,6 +169,19 @@ export function significant(figures: Figure[]): Figure[] {
 }
 
 const clauseDates = new WeakMap<Clause, DateMention[]>();
+const clauseFolded = new WeakMap<Clause, string>();
+
+/** A plan's text proposes by nature: "the plan proposed X" is what the plan says. */
+const planText = new Set<FactDoc['kind']>(['provision', 'plan', 'plan-note', 'change']);
+
+function unrealisedClause(tables: FactcheckTables, clause: Clause, shared: ReadonlySet<string>): boolean {
+  let folded = clauseFolded.get(clause);
+  if (folded === undefined) {
+    folded = foldSameThing(tables.vocabulary, normaliseForMatching(clause.text));
+    clauseFolded.set(clause, folded);
+  }
+  return unrealisedOn(tables.vocabulary, folded, shared, thresholds.negationReach);
+}
 
 /**
  * The clauses about the occasion the claim dates: "rounds were held in Abu Dhabi on 23–24 Jan; a round
@@ -247,7 +271,7 @@ export function opposes(a: Assessment): boolean {
 
 /** The fact could confirm the claim: it opposes nothing and leaves no role of the claim unfilled. */
 export function confirms(a: Assessment): boolean {
-  return !opposes(a) && a.roles !== 'missing';
+  return !opposes(a) && a.roles !== 'missing' && !a.unrealised;
 }
 
 function roleAgreement(claim: Claim, doc: FactDoc, sides: ReadonlyMap<string, string>): Assessment['roles'] {

@@ -16,6 +16,7 @@ import {
   type Roles,
   type MarkedToken,
   type NameKind,
+  unrealisedIn,
   type Vocabulary,
 } from './vocabulary.js';
 
@@ -44,6 +45,8 @@ export interface Claim {
   absent: boolean;
   /** A numbered point the claim names ("point 7 of the 28-point plan"), when it exists. */
   point?: string;
+  /** It tells of an offer, a plan or a possibility ("proposed to meet", "could meet"), not of a deed. */
+  unrealised: boolean;
   /** Who the claim puts in a role: who leads, who receives. */
   roles: Roles;
   /** People, places and outlets named, by key. */
@@ -79,7 +82,16 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
   const text = raw
     .replace(/@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/gi, ' ')
     .replace(/[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}]/gu, ' ');
-  let normalised = normaliseForMatching(text);
+  // slang the facts never use ("yrs", "govt", "ua") in the words the facts use, before anything is read
+  let normalised = normaliseForMatching(text)
+    .split(' ')
+    .map((word) => vocabulary.slang.get(word) ?? word)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // an offer, an idea, or what someone wants or says: a proposal in the facts can confirm it
+  const unrealised =
+    unrealisedIn(vocabulary, normalised) || normalised.split(' ').some((w) => vocabulary.reporting.has(w));
   const plans = new Set<PlanId>();
   const spans = [...plansNamed(normalised)];
   for (const [phrase, plan] of vocabulary.planNicknames) {
@@ -151,6 +163,7 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     dates: readDates(text),
     years: readYears(text),
     negative: negativeCount(vocabulary, folded) % 2 === 1,
+    unrealised,
     absent: vocabulary.absence.some((phrase) => findPhrase(folded, phrase) >= 0),
     ...(query?.point?.id ? { point: query.point.id } : {}),
     tokens: markTokens(vocabulary, folded),

@@ -13,9 +13,15 @@ export interface Vocabulary {
   negative: Set<string>;
   /** Negation phrases as words ("rules out", "keep out"), longest first. */
   negativePhrases: string[][];
+  /** Words that put what follows in the unrealised ("proposed", "could", "ready to"), normalised. */
+  unrealised: string[];
+  /** Negations that deny the whole rest of their clause ("no source shows …"), as words. */
+  wideNegative: string[][];
   /** Phrases that hold a negation but deny nothing ("came out of", "no later than"), as words. */
   notNegative: string[][];
   casual: Set<string>;
+  /** One-word slang → the words the facts use ("yrs" → "years"; "" drops it): claims are typed, facts are not. */
+  slang: Map<string, string>;
   /** Word → its content stem ("" for none), filled as texts are read: the same words recur in every fact. */
   stems: Map<string, string>;
   /** Verbs that report a party's wish or words ("demands", "says"). */
@@ -107,10 +113,17 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
       .filter((n) => n.includes(' '))
       .map((n) => n.split(' '))
       .sort((a, b) => b.length - a.length),
+    unrealised: lexicon.unrealised.map(norm),
+    wideNegative: lexicon.wideNegative.map((phrase) => foldSameThing({ sameThing }, norm(phrase)).split(' ')),
     notNegative: lexicon.notNegative
       .map((phrase) => foldSameThing({ sameThing }, norm(phrase)).split(' '))
       .filter((words) => words.length > 1),
     casual: new Set(lexicon.casual.map(norm)),
+    slang: new Map(
+      Object.entries(shared.slang)
+        .map(([word, into]) => [norm(word), norm(into)] as const)
+        .filter(([word]) => word && !word.includes(' ') && !word.endsWith('*')),
+    ),
     stems: new Map(),
     reporting: new Set(lexicon.reporting.map(norm)),
     roleVerbsTo: new Map(
@@ -130,6 +143,36 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     genericPlan: lexicon.genericPlan.map(norm).sort((a, b) => b.length - a.length),
     otherDocuments: lexicon.otherDocuments.map(norm),
   };
+}
+
+/** The text puts something in the unrealised: proposed, offered, possible, planned. */
+export function unrealisedIn(vocabulary: Vocabulary, normalised: string): boolean {
+  return vocabulary.unrealised.some((cue) => findPhrase(normalised, cue) >= 0);
+}
+
+/**
+ * The text puts one of these stems in the unrealised: a cue ("proposed", "ready to") reaches it within the
+ * next few content words ("proposed meeting Putin"), as a negation would.
+ */
+export function unrealisedOn(
+  vocabulary: Vocabulary,
+  folded: string,
+  stems: ReadonlySet<string>,
+  reach: number,
+): boolean {
+  const words = folded.split(' ');
+  return vocabulary.unrealised.some((cue) => {
+    for (let at = findPhrase(folded, cue); at >= 0; at = findPhrase(folded, cue, at + 1)) {
+      const after = folded.slice(0, at + cue.length).split(' ').length;
+      const ahead = words
+        .slice(after, after + reach * 2)
+        .map((w) => wordStem(vocabulary, w))
+        .filter(Boolean)
+        .slice(0, reach);
+      if (ahead.some((s) => stems.has(s))) return true;
+    }
+    return false;
+  });
 }
 
 /** Finds a whole-word phrase in a normalised text. */
@@ -186,7 +229,10 @@ function phraseAt(words: readonly string[], phrase: readonly string[], at: numbe
  * phrase that holds a negation but denies nothing ("no deal came out of the summit", "no later than
  * 100 days") shields its words, so only real negations are counted.
  */
-export function negationSpans(vocabulary: Vocabulary, words: readonly string[]): Map<number, number> {
+export function negationSpans(
+  vocabulary: Vocabulary,
+  words: readonly string[],
+): Map<number, { size: number; wide: boolean }> {
   const taken = new Set<number>();
   const take = (at: number, size: number) => {
     for (let k = 0; k < size; k += 1) taken.add(at + k);
@@ -196,15 +242,19 @@ export function negationSpans(vocabulary: Vocabulary, words: readonly string[]):
   for (const phrase of vocabulary.notNegative)
     for (let at = 0; at + phrase.length <= words.length; at += 1)
       if (phraseAt(words, phrase, at)) take(at, phrase.length);
-  const spans = new Map<number, number>();
-  for (const phrase of vocabulary.negativePhrases)
+  const spans = new Map<number, { size: number; wide: boolean }>();
+  const phrases = [
+    ...vocabulary.wideNegative.map((phrase) => ({ phrase, wide: true })),
+    ...vocabulary.negativePhrases.map((phrase) => ({ phrase, wide: false })),
+  ];
+  for (const { phrase, wide } of phrases)
     for (let at = 0; at + phrase.length <= words.length; at += 1)
       if (phraseAt(words, phrase, at) && free(at, phrase.length)) {
-        spans.set(at, phrase.length);
+        spans.set(at, { size: phrase.length, wide });
         take(at, phrase.length);
       }
   words.forEach((word, at) => {
-    if (!taken.has(at) && vocabulary.negative.has(word)) spans.set(at, 1);
+    if (!taken.has(at) && vocabulary.negative.has(word)) spans.set(at, { size: 1, wide: false });
   });
   return spans;
 }
@@ -245,6 +295,8 @@ export interface MarkedToken {
   negative: boolean;
   /** A participle or state ("dropped", "barred", "void") that negates the words before it too. */
   backward?: boolean;
+  /** It denies everything after it ("no source shows that …"). */
+  wide?: boolean;
 }
 
 /** Words after which a negation is passive ("are outlawed", "was dropped") and reaches back to its subject. */
@@ -271,10 +323,14 @@ export function markTokens(vocabulary: Vocabulary, folded: string): MarkedToken[
   const spans = negationSpans(vocabulary, words);
   const tokens: MarkedToken[] = [];
   for (let i = 0; i < words.length;) {
-    const size = spans.get(i);
-    if (size !== undefined) {
-      tokens.push(passive.has(words[i - 1] ?? '') ? { negative: true, backward: true } : { negative: true });
-      i += size;
+    const span = spans.get(i);
+    if (span !== undefined) {
+      tokens.push({
+        negative: true,
+        ...(passive.has(words[i - 1] ?? '') ? { backward: true } : {}),
+        ...(span.wide ? { wide: true } : {}),
+      });
+      i += span.size;
       continue;
     }
     const content = wordStem(vocabulary, words[i]!);
@@ -285,8 +341,8 @@ export function markTokens(vocabulary: Vocabulary, folded: string): MarkedToken[
 }
 
 /**
- * Negations whose reach takes in one of the given stems: the next few content words, or, for a passive
- * ("X … was denied"), anything before it in the clause.
+ * Negations whose reach takes in one of the given stems: the next few content words (all of them after a
+ * wide one), or, for a passive ("X … was denied"), anything before it in the clause.
  */
 export function negationsOn(
   tokens: readonly MarkedToken[],
@@ -296,10 +352,12 @@ export function negationsOn(
   let count = 0;
   tokens.forEach((token, i) => {
     if (!token.negative) return;
-    const ahead = tokens
-      .slice(i + 1, i + 1 + reach * 2)
-      .filter((t) => t.stem !== undefined)
-      .slice(0, reach);
+    const ahead = token.wide
+      ? tokens.slice(i + 1)
+      : tokens
+          .slice(i + 1, i + 1 + reach * 2)
+          .filter((t) => t.stem !== undefined)
+          .slice(0, reach);
     const behind = token.backward ? tokens.slice(0, i) : [];
     if ([...ahead, ...behind].some((t) => t.stem !== undefined && stems.has(t.stem))) count += 1;
   });
