@@ -120,6 +120,17 @@ describe('people, places, dates and roles', () => {
   });
 });
 
+describe('who led a delegation, on the occasion the claim dates', () => {
+  it('answers with the one who led that round, not a leader of another round at the same place', () => {
+    check(
+      'Kushner headed the Russian negotiators in Geneva in February 2026',
+      'contradicted',
+      [],
+      ['Medinsky'],
+    );
+  });
+});
+
 describe('sources that disagree', () => {
   it('the 20-point plan and the $100bn of frozen assets: every account is shown with its sources', () => {
     const answer = check('the 20-point plan uses $100bn of frozen Russian assets', 'disputed');

@@ -156,10 +156,13 @@ export const rules: readonly Rule[] = [
         a.addressed >= top - thresholds.nearBest ||
         (a.names === 'differ' && a.besidesNames >= top - thresholds.nearBest);
       const about = (a: Assessment) => (a.names === 'differ' ? a.besidesNames : a.addressed);
-      // among facts as close, the one that gives another holder of the claim's role says most directly otherwise
+      // among facts as close, one on the very occasion the claim dates, then one that gives another holder
+      // of the claim's role, says most directly otherwise
       const against = facts
         .filter((a) => opposes(a) && near(a))
-        .sort((a, b) => about(b) - about(a) || roleRank(b) - roleRank(a))[0];
+        .sort(
+          (a, b) => about(b) - about(a) || occasionRank(b) - occasionRank(a) || roleRank(b) - roleRank(a),
+        )[0];
       // a fact that leaves out a person or place the claim names does not confirm it
       const agreeing = facts.find((a) => confirms(a) && !a.missingNames.length && near(a));
       if (against && agreeing) {
@@ -199,6 +202,11 @@ export const rules: readonly Rule[] = [
     }),
   },
 ];
+
+/** 1 when the fact is dated as the claim is (the same round, not another one at the same place). */
+function occasionRank(a: Assessment): number {
+  return a.date === 'agree' ? 1 : 0;
+}
 
 /** 1 when the fact puts someone else in the role the claim asserts ("the US wrote it" against "Europe wrote it"). */
 function roleRank(a: Assessment): number {
