@@ -131,6 +131,21 @@ describe('who led a delegation, on the occasion the claim dates', () => {
   });
 });
 
+describe('conflicts the fact sheet records (its J list), as structured disagreements', () => {
+  it.each([
+    ['the counter proposal of the E3 had 27 points', ['27 points', '28 points']],
+    ['in January 2026 Budanov still headed military intelligence', ['Presidential Office']],
+    ['the Kremlin was handed the 20-point draft', ['Lavrov', 'Peskov']],
+  ])('%s → disputed, every account shown', (claim, accounts) => {
+    check(claim, 'disputed', [], accounts);
+  });
+
+  it('a claim that reports what one side said is not itself in dispute', () => {
+    check('Lavrov stated that Moscow never received the 20-point draft', 'supported');
+    check('Lavrov claimed no 20-point plan ever reached Moscow', 'supported');
+  });
+});
+
 describe('sources that disagree', () => {
   it('the 20-point plan and the $100bn of frozen assets: every account is shown with its sources', () => {
     const answer = check('the 20-point plan uses $100bn of frozen Russian assets', 'disputed');

@@ -7,8 +7,8 @@ import {
   type Figure,
 } from './figures.js';
 import type { Claim } from './reading.js';
-import type { Clause, FactDoc, FactcheckTables } from './tables.js';
-import { foldSameThing, negationsOn, unrealisedOn } from './vocabulary.js';
+import type { Clause, FactDoc, FactcheckTables, Side } from './tables.js';
+import { foldSameThing, markTokens, negationsOn, unrealisedOn } from './vocabulary.js';
 import { normaliseForMatching } from '../../text/normalise.js';
 import { thresholds } from './thresholds.js';
 
@@ -121,7 +121,7 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   // a plan's point is read for what it provides, not for the demands it reports ("Russia demands that…")
   const own = doc.kind === 'provision' ? doc.clauses.filter((c) => !c.reported) : doc.clauses;
   // an event is one occasion; a note or a position can tell of several, one clause each
-  const read = own.length ? own : doc.clauses;
+  const read = spokenBy(tables, claim, doc, own.length ? own : doc.clauses);
   const negative = factNegative(
     tables,
     shared,
@@ -169,6 +169,42 @@ export function significant(figures: Figure[]): Figure[] {
 }
 
 const clauseDates = new WeakMap<Clause, DateMention[]>();
+const sideClauses = new WeakMap<Side, Clause>();
+
+/**
+ * "Lavrov said Moscow never received it" is about what Lavrov said: the clauses that name the speaker are the
+ * ones to read, or the account of the speaker where sources disagree; otherwise all of them.
+ */
+function spokenBy(tables: FactcheckTables, claim: Claim, doc: FactDoc, clauses: Clause[]): Clause[] {
+  if (!claim.reports) return clauses;
+  const speakers = [...claim.names]
+    .filter(([, kind]) => kind === 'person')
+    .map(([key]) => claim.nameStems.get(key) ?? [])
+    .filter((stems) => stems.length > 0);
+  // a fact whose only person is the speaker is all his; one that names others is read where he speaks
+  const others = [...doc.names].some(([key, kind]) => kind === 'person' && !claim.names.has(key));
+  if (!speakers.length || !others) return clauses;
+  const names = (stems: ReadonlySet<string>) => speakers.some((words) => words.every((w) => stems.has(w)));
+  const said = clauses.filter((c) => names(c.stems));
+  if (said.length) return said;
+  const notes = doc.sides.filter((side) => side.inline !== 'main' && names(side.stems));
+  return notes.length ? notes.map((side) => clauseOfSide(tables, side)) : clauses;
+}
+
+function clauseOfSide(tables: FactcheckTables, side: Side): Clause {
+  let clause = sideClauses.get(side);
+  if (!clause) {
+    const folded = foldSameThing(tables.vocabulary, normaliseForMatching(side.text));
+    clause = {
+      text: side.text,
+      stems: side.stems,
+      tokens: markTokens(tables.vocabulary, folded),
+      reported: true,
+    };
+    sideClauses.set(side, clause);
+  }
+  return clause;
+}
 const clauseFolded = new WeakMap<Clause, string>();
 
 /** A plan's text proposes by nature: "the plan proposed X" is what the plan says. */

@@ -47,6 +47,8 @@ export interface Claim {
   point?: string;
   /** It tells of an offer, a plan or a possibility ("proposed to meet", "could meet"), not of a deed. */
   unrealised: boolean;
+  /** It reports what someone says or wants ("Lavrov said…", "Russia demands…"). */
+  reports: boolean;
   /** Who the claim puts in a role: who leads, who receives. */
   roles: Roles;
   /** People, places and outlets named, by key. */
@@ -89,9 +91,12 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();
-  // an offer, an idea, or what someone wants or says: a proposal in the facts can confirm it
-  const unrealised =
-    unrealisedIn(vocabulary, normalised) || normalised.split(' ').some((w) => vocabulary.reporting.has(w));
+  // what someone wants or says ("Lavrov said…"): a report of words, true when they were said
+  const reports = normalised.split(' ').some((w) => vocabulary.reporting.has(w));
+  // an offer, an idea, or a report of a wish: a proposal in the facts can confirm it
+  const unrealised = reports || unrealisedIn(vocabulary, normalised);
+  // "counter proposal" is one thing, not a plan: fold such compounds before plan words are read
+  normalised = foldSameThing({ sameThing: vocabulary.compounds }, normalised);
   const plans = new Set<PlanId>();
   const spans = [...plansNamed(normalised)];
   for (const [phrase, plan] of vocabulary.planNicknames) {
@@ -164,6 +169,7 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     years: readYears(text),
     negative: negativeCount(vocabulary, folded) % 2 === 1,
     unrealised,
+    reports,
     absent: vocabulary.absence.some((phrase) => findPhrase(folded, phrase) >= 0),
     ...(query?.point?.id ? { point: query.point.id } : {}),
     tokens: markTokens(vocabulary, folded),

@@ -4,7 +4,9 @@ import { confirms, opposes, weightOf, type Assessment } from './matching.js';
 import { planOrigin } from './origin.js';
 import { comparePlans, planStance, supported } from './plans.js';
 import type { Claim } from './reading.js';
-import type { FactcheckTables, FactDoc } from './tables.js';
+import type { FactcheckTables, FactDoc, Side } from './tables.js';
+import { namesIn } from './vocabulary.js';
+import { normaliseForMatching } from '../../text/normalise.js';
 import { thresholds } from './thresholds.js';
 
 export type { Decision, PlanStance, Rule, RuleContext, Stance } from './decision.js';
@@ -97,6 +99,9 @@ export const rules: readonly Rule[] = [
         if (a.doc.subject && subjectShare(tables, claim, a.doc) < thresholds.disputeSubject) continue;
         const side = sideRepeated(tables, claim, a, ranked[0]?.doc.stems);
         if (!side || onlyDiscountedAgainst(side, a.doc.sides)) continue;
+        // "Lavrov said X" when one account is Lavrov's: the claim reports what he said, which the other
+        // facts decide, and is not itself one of the accounts in dispute
+        if (claim.reports && a.doc.sides.some((s) => attributedTo(tables, claim, s))) continue;
         // further behind only when the claim states the disputed detail, or the day the disagreement is about
         const sameDay = a.date === 'agree' && claim.dates.some((d) => d.day !== undefined);
         if (a.coverage < best - thresholds.disputeBehindBest && !sameDay && !detailRepeated(claim, side))
@@ -202,6 +207,14 @@ export const rules: readonly Rule[] = [
     }),
   },
 ];
+
+/** The account is given by a person the claim names as its speaker. */
+function attributedTo(tables: FactcheckTables, claim: Claim, side: Side): boolean {
+  const speakers = [...claim.names].filter(([, kind]) => kind === 'person').map(([key]) => key);
+  if (!speakers.length) return false;
+  const named = namesIn(tables.vocabulary, normaliseForMatching(side.text));
+  return speakers.some((key) => named.has(key));
+}
 
 /** 1 when the fact is dated as the claim is (the same round, not another one at the same place). */
 function occasionRank(a: Assessment): number {

@@ -10,6 +10,8 @@ export interface Vocabulary {
   /** Phrase → the word it folds to; longest phrases first. */
   /** "Same thing" phrases by their first word, longest first: phrase words → the word they fold to. */
   sameThing: Map<string, [string[], string][]>;
+  /** "Same thing" phrases that hold a plan word ("counter proposal"): one word, not a plan. */
+  compounds: Map<string, [string[], string][]>;
   negative: Set<string>;
   /** Negation phrases as words ("rules out", "keep out"), longest first. */
   negativePhrases: string[][];
@@ -105,8 +107,15 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     namesByFirst.get(words[0]!)!.push({ words, key, kind });
   }
   for (const list of namesByFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const planWordSet = new Set(lexicon.genericPlan.map(norm).filter((w) => !w.includes(' ')));
+  const compounds = new Map<string, [string[], string][]>();
+  for (const [first, list] of sameThing) {
+    const kept = list.filter(([words]) => words.length > 1 && words.some((w) => planWordSet.has(w)));
+    if (kept.length) compounds.set(first, kept);
+  }
   return {
     sameThing,
+    compounds,
     namesByFirst,
     negative: new Set(negatives.filter((n) => !n.includes(' '))),
     negativePhrases: negatives
