@@ -6,7 +6,7 @@
  * value of DISCORD_TOKEN. The entry points call `loadEnv()` (which reads `.env`; real environment variables
  * win over the file) and then `parseConfig()`.
  */
-import { z } from 'zod';
+import { z } from './knowledge/zod.js';
 import { optional, type Env } from './env.js';
 
 // Read by main.ts before it knows whether zod (this module) is needed at all; re-exported for the rest.

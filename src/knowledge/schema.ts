@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /**
  * The shape of every file in knowledge/. The loader validates each file against these schemas and
