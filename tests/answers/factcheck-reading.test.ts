@@ -128,6 +128,11 @@ describe('reading a claim', () => {
     expect(readClaimText(core, 'a text penned by Kushner and Dmitriev').roles.get('drafts')).toEqual(
       new Set(['jared-kushner', 'kirill-dmitriev']),
     );
+    // "gets compensated" is a passive, not something received
+    expect(readClaimText(core, 'Ukraine gets compensated for the damage').roles.has('receives')).toBe(false);
+    expect(readClaimText(core, 'Ukraine gets the compensation').roles.get('receives')).toEqual(
+      new Set(['ukraine']),
+    );
     // "authored", "drafted" and "wrote" are one role
     expect(readClaimText(core, 'Umerov authored the text').roles.get('drafts')).toEqual(
       new Set(['rustem-umerov']),

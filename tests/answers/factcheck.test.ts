@@ -114,6 +114,9 @@ describe('people, places, dates and roles', () => {
     ['three-way US-Russia-Ukraine talks happened in Abu Dhabi in January 2026', 'supported'],
     // an offer to meet is not a meeting; the offer itself is what the sources record
     ['Zelensky and Putin met face to face in June 2026', 'contradicted'],
+    // a fact about the one the claim names, with no rival for the role, does not leave the role open
+    ['Zelensky penned a letter to Putin in June 2026', 'supported'],
+    ['Zelensky penned a letter to Trump in June 2026', 'contradicted'],
     ['in June 2026 Zelensky offered Putin a meeting at the G7', 'supported'],
   ] as const)('%s → %s', (claim, verdict) => {
     check(claim, verdict);

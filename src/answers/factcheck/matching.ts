@@ -139,7 +139,7 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     otherNames,
     missingNames,
     polarity: negative === claimNegative ? 'agree' : 'opposite',
-    roles: roleAgreement(claim, doc, tables.vocabulary.sides),
+    roles: roleAgreement(claim, doc, tables.vocabulary.sides, coverage >= thresholds.support),
     unrealised:
       !claim.unrealised &&
       !planText.has(doc.kind) &&
@@ -310,20 +310,37 @@ export function confirms(a: Assessment): boolean {
   return !opposes(a) && a.roles !== 'missing' && !a.unrealised;
 }
 
-function roleAgreement(claim: Claim, doc: FactDoc, sides: ReadonlyMap<string, string>): Assessment['roles'] {
+function roleAgreement(
+  claim: Claim,
+  doc: FactDoc,
+  sides: ReadonlyMap<string, string>,
+  covered: boolean,
+): Assessment['roles'] {
   let result: Assessment['roles'] = 'none';
   // a person and the party they act for hold a role together ("Witkoff wrote it", "the US wrote it")
   const same = (a: string, b: string) => a === b || sides.get(a) === b || sides.get(b) === a;
   for (const [role, holders] of claim.roles) {
     const stated = doc.roles.get(role);
     if (!stated) {
-      result = 'missing';
+      // a fact that holds what the claim says and names its holder and no rival for the role cannot give
+      // it to someone else ("Zelensky's open letter" for "Zelensky wrote the letter"); else it is open
+      if (!covered || rivalNamed(claim, doc, holders)) result = 'missing';
       continue;
     }
     if (![...holders].some((h) => [...stated].some((s) => same(h, s)))) return 'differ';
     if (result === 'none') result = 'agree';
   }
   return result;
+}
+
+/** The fact names a person or party of the holders' kind that the claim does not name. */
+function rivalNamed(claim: Claim, doc: FactDoc, holders: ReadonlySet<string>): boolean {
+  const kinds = new Set([...holders].map((h) => claim.names.get(h)).filter((k) => k !== undefined));
+  if (![...holders].every((h) => doc.names.has(h))) return true;
+  // the person a fact opens with is who it is about ("Zelensky's open letter to Putin")
+  const firstPerson = [...doc.names].find(([, kind]) => kind === 'person')?.[0];
+  if (kinds.size === 1 && kinds.has('person') && firstPerson && holders.has(firstPerson)) return false;
+  return [...doc.names].some(([key, kind]) => kinds.has(kind) && !claim.names.has(key));
 }
 
 /** Facts ranked by how much of the claim they cover. */

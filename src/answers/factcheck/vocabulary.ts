@@ -415,6 +415,9 @@ export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
     const giving = vocabulary.roleVerbsTo.get(word);
     const role = vocabulary.roleVerbs.get(word) ?? giving;
     if (!role) return;
+    // "gets compensated", "got paid": a passive, not something received
+    if (!giving && /ed$/.test(words[i + 1] ?? '') && vocabulary.roleVerbs.get(words[i + 1]!) === undefined)
+      return;
     let holder: Spot | undefined;
     if (giving) {
       // "hands Zaporizhzhia and Kherson to Russia": the one after "to"
