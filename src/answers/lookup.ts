@@ -61,7 +61,7 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
   if (lookup === 'ask') {
     if (asksForThePlans(query)) return answerPlansOverview(core);
     const route = intentAnswers[query.intent];
-    const answerable = isAnswerable(query, result);
+    const answerable = isAnswerable(query, result, core.kb);
     // A lookup that names a date ("the may 9 ceasefire") is about an event.
     const dated = query.intent === 'lookup' && query.dates.some((d) => d.month !== undefined);
     const routed = answerable
@@ -72,8 +72,12 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
 
   const hits = lookup === 'issue' ? issueHits(core, result.hits) : result.hits;
   let status = hits === result.hits ? result.status : core.index.statusOf(hits);
-  // A topic named by one of its aliases is a confident in-domain match, whatever other words came with it.
-  const namedTopic = lookup === 'issue' ? undefined : query.topics.find((id) => core.kb.topics.has(id));
+  // A topic named by one of its aliases is a confident in-domain match, whatever other words came with it;
+  // so is a person the fact base has a card for, when the question is about them ("budanov role 2026").
+  const namedTopic =
+    lookup === 'issue'
+      ? undefined
+      : (query.topics.find((id) => core.kb.topics.has(id)) ?? personAskedAbout(core, query, result.hits));
   if (status === 'not_found' || hits.length === 0) {
     // …unless several words it does not know say the question is about something else ("the Crimea bridge").
     if (!namedTopic || !fewUnknown(query, result)) {
@@ -127,6 +131,16 @@ function withWhatFollowed(core: Core, answer: Answer, best: string, hits: readon
     ],
     factIds: [...answer.factIds, ...later.map((e) => e.id)],
   };
+}
+
+/**
+ * The one person a question names, when the search's best match is that person's own card: the question is
+ * about them. A person named beside other things ("Trump's tariffs on China") is left to the search.
+ */
+function personAskedAbout(core: Core, query: Query, hits: readonly SearchHit[]): string | undefined {
+  if (query.people.length !== 1) return undefined;
+  const person = query.people[0]!;
+  return hits[0]?.id === person && core.kb.facts.has(person) ? person : undefined;
 }
 
 /** The next best facts, beside the one shown. */

@@ -19,7 +19,9 @@ export function refusalFor(
   query: Query,
   best?: { id: string; kind: string },
 ): Refusal | undefined {
-  if (query.offTopic.length > 0) return { reason: 'off-topic', words: query.offTopic };
+  if (query.offTopic.length > 0 && !recordedEventOfTheDay(kb, query)) {
+    return { reason: 'off-topic', words: query.offTopic };
+  }
   const point = query.point;
   if (point?.plan && !point.id) {
     const count =
@@ -44,10 +46,12 @@ export function refusalFor(
 /**
  * Whether a question the fact base does not refuse is answered: a confident match, or a plan, topic or person
  * named outright with few unknown words around it ("what r the security guarantees"), or a question about
- * where things stand, which the fact base always answers with its latest state.
+ * where things stand, which the fact base always answers with its latest state, or one about an event
+ * recorded on the day it names.
  */
-export function isAnswerable(query: Query, result: SearchResult): boolean {
+export function isAnswerable(query: Query, result: SearchResult, kb?: KnowledgeBase): boolean {
   if (result.status !== 'not_found' || query.intent === 'status') return true;
+  if (kb && recordedEventOfTheDay(kb, query)) return true;
   const namesSomething = query.topics.length > 0 || query.people.length > 0 || query.plans.length > 0;
   return namesSomething && fewUnknown(query, result);
 }
@@ -59,6 +63,32 @@ export function isAnswerable(query: Query, result: SearchResult): boolean {
 export function fewUnknown(query: Query, result: SearchResult): boolean {
   const unknown = result.unknownWords.length;
   return unknown === 0 || (unknown === 1 && unknown * 2 < query.content.length);
+}
+
+/**
+ * "kyiv attack 14 may 2026 death toll": a word that usually means a question outside the fact base (a death
+ * toll) does not refuse one about an event recorded on the very day it names, whose words it also uses.
+ */
+function recordedEventOfTheDay(kb: KnowledgeBase, query: Query): boolean {
+  const offTopic = new Set(query.offTopic.flatMap((phrase) => phrase.split(' ')));
+  const words = query.content.filter((w) => !/^\d/.test(w) && !offTopic.has(w));
+  return eventsOnDaysNamed(kb, query).some(
+    (event) => sharedStems(`${event.title} ${event.summary}`, words) >= 1,
+  );
+}
+
+/** The events recorded on a day the question names (day and month; the year when given). */
+export function eventsOnDaysNamed(kb: KnowledgeBase, query: Query): KnowledgeBase['events'] {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const days = query.dates.filter((d) => d.day !== undefined && d.month !== undefined);
+  if (days.length === 0) return [];
+  return kb.events.filter((event) =>
+    days.some((d) => {
+      const day = `${pad(d.month!)}-${pad(d.day!)}`;
+      const yearFits = d.year === undefined || event.date.startsWith(String(d.year));
+      return yearFits && event.date.slice(5) <= day && day <= (event.endDate ?? event.date).slice(5);
+    }),
+  );
 }
 
 /** A date the question names that lies after the fact base's "as of" date (a month counts whole). */

@@ -129,6 +129,26 @@ describe('/ask by intent', () => {
   });
 });
 
+describe('/ask about a person or a day the fact base records', () => {
+  it('a person named with a word or two about them gets their card', () => {
+    expect(ask('dmitriev job 2026').factIds[0]).toBe('kirill-dmitriev');
+    // …but not when the words say the question is about something else
+    expect(ask('what is dmitriev net worth').status).toBe('not_found');
+  });
+
+  it('a usually off-topic word does not refuse a question about an event of the day it names', () => {
+    const answer = ask('death toll kyiv strike 24 may 2026');
+    expect(answer.factIds[0]).toBe('ev-2026-05-24-kyiv-strikes-and-warning');
+    expect(ask('who won the football match on 24 may 2026').status).toBe('not_found');
+  });
+
+  it('a figure asked of a day comes from the event of that day', () => {
+    const answer = ask('how many died in the strikes on kyiv on 24 may 2026');
+    expect(answer.factIds[0]).toBe('ev-2026-05-24-kyiv-strikes-and-warning');
+    expect(answer.text.split('\n')[0]).toMatch(/dead/);
+  });
+});
+
 describe('answerability: refused with the reason, nearest facts suggested', () => {
   it.each([
     ['how old is zelensky', /does not cover/],

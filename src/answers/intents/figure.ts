@@ -1,6 +1,7 @@
 import type { Core } from '../../core.js';
 import { readQuery, vocabularyOf, type Query, type Vocabulary } from '../../query/index.js';
 import { normaliseForMatching, stem, tokenize } from '../../text/normalise.js';
+import { eventsOnDaysNamed } from '../../search/answerability.js';
 import { labelledValue } from '../common.js';
 import { factView, valuesLine } from '../views.js';
 import { leadWith, type IntentAnswer } from './shared.js';
@@ -34,6 +35,9 @@ export const figureAnswer: IntentAnswer = ({ core, query, result }) => {
       return `${valuesLine(core, provisions)}.`;
     }),
   );
+  // "how many died in the strikes on 24 May": an event of the day named is what the figure is about
+  const ofTheDay = new Set(eventsOnDaysNamed(core.kb, query).map((event) => event.id));
+  for (const id of ofTheDay) if (!pool.has(id)) pool.set(id, top);
   let best: { id: string; sentence: string; score: number } | undefined;
   for (const [id, confidence] of pool) {
     for (const sentence of figureSentencesOf(core, vocabulary, id)) {
@@ -42,7 +46,7 @@ export const figureAnswer: IntentAnswer = ({ core, query, result }) => {
       const unit = [...sentence.units].some((u) => asked.has(u)) ? 2 : 0;
       // How well the fact fits the question weighs most: the best match is usually the answer.
       const now = present ? sentence.present : planFigures.has(sentence.text);
-      const score = shared + unit + confidence * 4 + (now ? 1.5 : 0);
+      const score = shared + unit + confidence * 4 + (now ? 1.5 : 0) + (ofTheDay.has(id) ? 3 : 0);
       if (!best || score > best.score) best = { id, sentence: sentence.text, score };
     }
   }

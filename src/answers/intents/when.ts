@@ -36,7 +36,10 @@ export const whenAnswer: IntentAnswer = (asked) => {
   const wordsBest = query.reaction ? laterResponse(core.kb.events, allEvents) : allEvents[0];
   const event =
     dated && dated.confidence >= (allEvents[0]?.confidence ?? 0) - 0.1 ? dated : (wordsBest ?? dated);
-  if (event && event.confidence >= 0.5 && event.confidence >= (best?.confidence ?? 0) * 0.8) {
+  // an event on the very day the question names needs fewer of its words ("kyiv attack 14 may death toll")
+  const onTheDayNamed = event !== undefined && onThatDay.some((e) => e.id === event.id);
+  const enough = onTheDayNamed ? 0.3 : 0.5;
+  if (event && event.confidence >= enough && event.confidence >= (best?.confidence ?? 0) * 0.8) {
     const e = eventById(core.kb.events, event.id)!;
     return leadWith(factView(core, e.id)!, `**${humanDateRange(e.date, e.endDate)}** — ${e.title}.`);
   }
