@@ -20,6 +20,18 @@ describe('answerability, decided apart from ranking', () => {
     expect(decide('what does the eu say about amnesty').refusal?.reason).toBe('known-gap');
   });
 
+  it("refuses other conflicts and other countries' politics (lexicon outOfScope), not what touches them", () => {
+    expect(decide('hamas hostage talks latest').refusal?.reason).toBe('off-topic');
+    expect(decide('gaza truce second phase').refusal?.reason).toBe('off-topic');
+    expect(decide('who is winning the midterms').refusal?.reason).toBe('off-topic');
+    expect(decide('is the peace council modelled on the gaza board').refusal).toBeUndefined();
+  });
+
+  it('does not refuse a usually off-topic word about an event of the day it names', () => {
+    expect(decide('how many died in kyiv on 24 may 2026').refusal).toBeUndefined();
+    expect(decide('how many died in kyiv').refusal?.reason).toBe('off-topic');
+  });
+
   it('answers a question that names a topic despite one informal word', () => {
     const { refusal, answerable } = decide('what r the security guarantees tho');
     expect(refusal).toBeUndefined();
