@@ -77,6 +77,8 @@ describe('reading a claim', () => {
     expect(readClaimText(core, 'Ukraine must withdraw from Donetsk').negative).toBe(true);
     expect(readClaimText(core, 'Ukraine can keep Donetsk').negative).toBe(false);
     expect(readClaimText(core, 'the plan does not ban NATO membership').negative).toBe(false);
+    // "zero" before a noun denies it as "no" does
+    expect(readClaimText(core, 'the truce saw zero violations').negative).toBe(true);
     // a compound is not a negation
     expect(readClaimText(core, 'a non-aggression law').negative).toBe(false);
   });
