@@ -36,6 +36,9 @@ describe('reading a claim', () => {
 
   it('recognises documents the fact base does not hold', () => {
     expect(readClaimText(core, 'the Chinese plan calls for a ceasefire').otherDocument).toBe('chinese plan');
+    // a city is not the agreements named after it
+    expect(readClaimText(core, 'the Minsk accords froze the front').otherDocument).toBe('minsk accords');
+    expect(readClaimText(core, 'the leaders could meet in Minsk').otherDocument).toBeUndefined();
   });
 
   it('reads figures with their unit', () => {

@@ -117,6 +117,8 @@ describe('people, places, dates and roles', () => {
     // a fact about the one the claim names, with no rival for the role, does not leave the role open
     ['Zelensky penned a letter to Putin in June 2026', 'supported'],
     ['Zelensky penned a letter to Trump in June 2026', 'contradicted'],
+    // the Kremlin named Moscow as the only venue
+    ['Peskov said a Putin-Zelensky summit could be held in Minsk', 'contradicted'],
     ['in June 2026 Zelensky offered Putin a meeting at the G7', 'supported'],
   ] as const)('%s → %s', (claim, verdict) => {
     check(claim, verdict);

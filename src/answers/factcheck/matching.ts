@@ -105,7 +105,10 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   const otherParty = doc.party && claim.subjectParty && doc.party !== claim.subjectParty;
   const factor = otherParty ? thresholds.otherParty : 1;
   const coverage = (total > 0 ? held / total : 0) * factor;
-  const besidesNames = (total - skipped > 0 ? (held + otherFigures) / (total - skipped) : 0) * factor;
+  // a fact that replaces every name the claim gives, and holds none of them, is about something else
+  const replacesAll = named === 0 && claim.names.size > 1;
+  const besidesNames =
+    (total - skipped > 0 && !replacesAll ? (held + otherFigures) / (total - skipped) : 0) * factor;
   const addressed = (total > 0 ? (held + otherFigures) / total : 0) * factor;
   let docTotal = 0;
   let docHeld = 0;
