@@ -8,7 +8,8 @@ import { loadCore, type Core } from '../../src/core.js';
 import { reliabilityTiers } from '../../src/knowledge/schema.js';
 import { readMix } from '../../src/bench.js';
 import { decodeCustomId, encodeCustomId } from '../../src/render/custom-ids.js';
-import { renderDiscord, type DiscordRenderOptions } from '../../src/render/discord.js';
+import { renderDiscord } from '../../src/render/discord.js';
+import type { DiscordRenderOptions } from '../../src/render/discord-types.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderText } from '../../src/render/text.js';
 import {
