@@ -14,7 +14,6 @@ import {
   autocompleteInteraction,
   commandInteraction,
   componentInteraction,
-  customIds,
   expectMessage,
   messageOf,
   newApplication,
@@ -22,6 +21,7 @@ import {
   request,
   type Reply,
 } from '../http/signing.js';
+import { customIds } from '../support/discord-wire.js';
 
 type Json = Record<string, unknown>;
 
