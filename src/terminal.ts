@@ -5,25 +5,16 @@
  * meanwhile wait and are answered in order; a knowledge base that does not load ends the session with
  * its problems listed, as before.
  */
-import { createInterface } from 'node:readline';
-
-export const SESSION_TITLE = 'Peace-plan fact bot — offline terminal session.';
-export const SESSION_INTRO =
-  'Ask a question in plain words, or type a command such as /provision troop-cap, /issue znpp, /help; /quit to leave.\n' +
-  'Add --full for everything, --sources for every source, --json for the JSON answer. (Set DISCORD_TOKEN to run the Discord bot instead.)\n\n';
+import { answerLines, openPrompt, SESSION_INTRO, SESSION_TITLE } from './cli/read-loop.js';
 
 export async function runTerminalSession(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<number> {
-  const interactive = 'isTTY' in input && Boolean((input as { isTTY?: boolean }).isTTY);
-  const rl = createInterface({ input, output, terminal: interactive });
-  const prompt = (keep = false) => {
-    if (interactive) rl.prompt(keep);
-  };
+  const prompt = openPrompt(input, output);
+  const { interactive, rl } = prompt;
   output.write(`${SESSION_TITLE}\n${SESSION_INTRO}`);
-  rl.setPrompt('> ');
-  prompt();
+  prompt.show();
 
   const session = (async () => {
     const cli = await import('./cli.js');
@@ -34,7 +25,7 @@ export async function runTerminalSession(
   session.then(
     ({ session }) => {
       output.write(`${interactive ? '\r' : ''}${session.factsLine()}\n`);
-      prompt(true);
+      prompt.show(true);
     },
     (error: unknown) => {
       failed = true;
@@ -45,21 +36,10 @@ export async function runTerminalSession(
   );
 
   try {
-    for await (const raw of rl) {
-      const line = raw.trim();
-      if (!line) {
-        prompt();
-        continue;
-      }
-      if (/^\/?(quit|exit)$/i.test(line)) break;
-      const { session: ready } = await session;
-      output.write(ready.answer(line));
-      prompt();
-    }
+    await answerLines(prompt, output, async (line) => (await session).session.answer(line));
   } catch {
     // the session failed to load: reported above
   }
-  rl.close();
   await session.then(
     ({ stopReloading }) => stopReloading(),
     () => {},

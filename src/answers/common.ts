@@ -74,26 +74,48 @@ export function resolveCitations(core: Core, citations: readonly Citation[]): Re
 
 /** One entry per reference, in order of first use; its quotes and notes are merged, never repeated. */
 export function mergeCitations(list: readonly ResolvedCitation[]): ResolvedCitation[] {
-  const bySource = new Map<string, ResolvedCitation>();
+  // Quotes and notes gather in sets and are written once at the end: an answer listing hundreds of
+  // facts from a few references would otherwise re-split an ever longer note at every merge.
+  interface Group {
+    citation: ResolvedCitation;
+    quotes: Set<string>;
+    notes: Set<string>;
+    firstNote?: string;
+    merged: boolean;
+  }
+  const bySource = new Map<string, Group>();
   for (const citation of list) {
     const seen = bySource.get(citation.sourceId);
     if (!seen) {
       bySource.set(citation.sourceId, {
-        ...citation,
-        ...(citation.quotes ? { quotes: [...citation.quotes] } : {}),
+        citation,
+        quotes: new Set(quotesOf(citation)),
+        notes: new Set(notesOf(citation)),
+        ...(citation.note ? { firstNote: citation.note } : {}),
+        merged: false,
       });
       continue;
     }
-    const quotes = [...new Set([...quotesOf(seen), ...quotesOf(citation)])];
-    if (quotes.length > 0) {
-      seen.quote = quotes[0];
-      if (quotes.length > 1) seen.quotes = quotes;
-    }
-    const notes = [...new Set([...notesOf(seen), ...notesOf(citation)])];
-    if (notes.length > 1) seen.note = notes.join('; ');
-    else if (notes.length === 1) seen.note = seen.note ?? citation.note;
+    seen.merged = true;
+    for (const quote of quotesOf(citation)) seen.quotes.add(quote);
+    for (const note of notesOf(citation)) seen.notes.add(note);
+    seen.firstNote ??= citation.note;
   }
-  return [...bySource.values()];
+  return [...bySource.values()].map(({ citation, quotes, notes, firstNote, merged }) => {
+    const out: ResolvedCitation = {
+      ...citation,
+      ...(citation.quotes ? { quotes: [...citation.quotes] } : {}),
+    };
+    if (!merged) return out;
+    if (quotes.size > 0) {
+      out.quote = [...quotes][0];
+      if (quotes.size > 1) out.quotes = [...quotes];
+    }
+    // one note keeps its own wording (and full stop); several are joined without theirs
+    if (notes.size > 1) out.note = [...notes].join('; ');
+    else if (notes.size === 1 && firstNote !== undefined) out.note = firstNote;
+    return out;
+  });
 }
 
 function quotesOf(c: ResolvedCitation): string[] {

@@ -31,6 +31,15 @@ export function validateQuery(core: Core, query: string | undefined, what: strin
   return undefined;
 }
 
+/**
+ * Every option is held to the limit a question has, whichever edge it came through (the terminal, the
+ * gateway, the HTTP endpoint): a megabyte of ids is refused before it is read, and never echoed back.
+ */
+export function optionTooLong(core: Core, what: string, value: string | undefined): Answer | undefined {
+  if (value === undefined || [...value].length <= maxQueryLength) return undefined;
+  return errorAnswer(core, `${what} is too long: at most ${maxQueryLength} characters.`);
+}
+
 /** Invisible characters go, white space folds: what is left is what the person meant to type. */
 export function cleanQuery(query: string): string {
   return wellFormed(query)

@@ -1,12 +1,11 @@
 /** The interactive terminal session: one typed line in, its answer out; `next`/`prev` page the last list. */
-import { createInterface } from 'node:readline';
 import type { Answer } from '../answers/types.js';
 import type { CommandContext } from '../commands/types.js';
 import { CoreHolder, type Core } from '../core.js';
 import { humanDate } from '../text/dates.js';
-import { SESSION_INTRO, SESSION_TITLE } from '../terminal.js';
 import { parseLine, type ParseResult } from './arguments.js';
 import { execute, renderForTerminal } from './answer.js';
+import { answerLines, openPrompt, SESSION_INTRO, SESSION_TITLE } from './read-loop.js';
 
 /** One interactive session's state: the knowledge it answers from and the last paged answer. */
 export interface Session {
@@ -45,26 +44,11 @@ export async function runInteractive(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
-  const interactive = 'isTTY' in input && Boolean((input as { isTTY?: boolean }).isTTY);
-  const rl = createInterface({ input, output, terminal: interactive });
-  const prompt = () => {
-    if (interactive) rl.prompt();
-  };
+  const prompt = openPrompt(input, output);
   const session = createSession(source);
   output.write(`${SESSION_TITLE} ${session.factsLine()}\n${SESSION_INTRO}`);
-  rl.setPrompt('> ');
-  prompt();
-  for await (const raw of rl) {
-    const line = raw.trim();
-    if (!line) {
-      prompt();
-      continue;
-    }
-    if (/^\/?(quit|exit)$/i.test(line)) break;
-    output.write(session.answer(line));
-    prompt();
-  }
-  rl.close();
+  prompt.show();
+  await answerLines(prompt, output, (line) => session.answer(line));
 }
 
 /** `next` / `prev`: the neighbouring page of the last paged answer, or a plain word on why not. */

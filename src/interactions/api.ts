@@ -3,7 +3,7 @@
  * the same whether an interaction arrived over the gateway (INTERACTION_CREATE) or as an HTTP POST.
  * Input is untrusted: every reader here checks types and falls back instead of throwing.
  */
-import type { DiscordPayload } from '../render/discord.js';
+import type { DiscordPayload } from '../render/discord-types.js';
 
 /** Interaction types (Discord API). */
 export const InteractionType = {

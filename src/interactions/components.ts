@@ -7,7 +7,7 @@ import type { Command, CommandContext, OptionValues } from '../commands/types.js
 import type { Core } from '../core.js';
 import type { InteractionOutcome } from '../ops/outcome.js';
 import { decodeCustomId } from '../render/custom-ids.js';
-import type { DiscordPayload, DiscordRenderOptions } from '../render/discord.js';
+import type { DiscordPayload, DiscordRenderOptions } from '../render/discord-types.js';
 import { EPHEMERAL, type InteractionResponse, type ReadInteraction } from './api.js';
 import { notice, reply, update } from './replies.js';
 

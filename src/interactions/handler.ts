@@ -20,7 +20,8 @@ import type { Cooldowns } from '../discord/cooldown.js';
 import { HIDE_OPTION, TARGET_OPTION } from '../discord/definitions.js';
 import { describeError, type Logger } from '../discord/log.js';
 import type { InteractionOutcome, OutcomeObserver } from '../ops/outcome.js';
-import { renderDiscord, type DiscordPayload, type DiscordRenderOptions } from '../render/discord.js';
+import { renderDiscord } from '../render/discord.js';
+import type { DiscordPayload, DiscordRenderOptions } from '../render/discord-types.js';
 import { Lru } from './cache.js';
 import { describeInteraction, kindOf } from './describe.js';
 import {

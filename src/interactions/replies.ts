@@ -4,7 +4,7 @@
  * options, by the command's own definition.
  */
 import type { CommandDefinition, OptionValues } from '../commands/types.js';
-import type { DiscordPayload } from '../render/discord.js';
+import type { DiscordPayload } from '../render/discord-types.js';
 import { clip } from '../text/clip.js';
 import {
   EPHEMERAL,

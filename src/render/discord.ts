@@ -1,7 +1,8 @@
 import { verdictLabel } from '../answers/common.js';
 import type { Answer, Verdict } from '../answers/types.js';
-import { wellFormed } from '../text/clip.js';
-import { encodeCustomId } from './custom-ids.js';
+import { components, moreId } from './discord-components.js';
+import { fitEmbedTotal, limits } from './discord-limits.js';
+import type { DiscordEmbed, DiscordPayload, DiscordRenderOptions } from './discord-types.js';
 import {
   citationBody,
   citationHead,
@@ -14,85 +15,12 @@ import {
 } from './format.js';
 
 /**
- * Answer → Discord message payload (plain API JSON). Every Discord limit is enforced here and only here:
- * embed title 256, description 4096, ≤ 25 fields (name 256, value 1024), footer 2048, ≤ 6000 characters
- * in all embeds, content 2000, custom_id 100, select options 25 (label/value 100, description 100).
+ * Answer → Discord message payload (plain API JSON). Every Discord limit is enforced by the render/discord*
+ * modules and only there (the numbers: discord-limits.ts); buttons and menus: discord-components.ts.
  * Mentions are never parsed, except the one user a reply is addressed to.
  */
-export const limits = {
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  embedTotal: 6000,
-  content: 2000,
-  selectOptions: 25,
-  optionText: 100,
-} as const;
 
 const ephemeralFlag = 64;
-/** What a fact id looks like: the only ids a component may carry. */
-const factId = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export interface DiscordEmbed {
-  title: string;
-  description?: string;
-  color: number;
-  fields: { name: string; value: string; inline?: boolean }[];
-  footer: { text: string };
-}
-
-export interface DiscordButton {
-  type: 2;
-  style: 1 | 2;
-  label: string;
-  custom_id: string;
-  disabled?: boolean;
-}
-
-export interface DiscordSelect {
-  type: 3;
-  custom_id: string;
-  placeholder: string;
-  options: { label: string; value: string; description?: string }[];
-}
-
-export interface DiscordActionRow {
-  type: 1;
-  components: (DiscordButton | DiscordSelect)[];
-}
-
-export interface DiscordPayload {
-  content?: string;
-  embeds: DiscordEmbed[];
-  components: DiscordActionRow[];
-  allowed_mentions: { parse: []; users?: string[] };
-  flags?: number;
-}
-
-export interface DiscordRenderOptions {
-  /** The command that produced the answer (for "did you mean" picks). */
-  command: string;
-  /** Reply only to the person who asked. */
-  hide?: boolean;
-  /** A user the reply is addressed to: the only one who may be pinged. */
-  targetUserId?: string;
-  /** Show every citation in full (the "Sources" button's reply). */
-  fullSources?: boolean;
-  /** The timeline filter, so its page buttons can carry it. */
-  about?: string;
-  /**
-   * What the command was asked (its primary option), so a More button can re-run it; without it, parts
-   * left out are only named.
-   */
-  query?: string;
-  /** The first section to show: the More button's reply continues where the previous one stopped. */
-  from?: number;
-  /** Titles for "did you mean" options, by fact id. */
-  titleOf?: (id: string) => string;
-}
 
 const colours: Record<Answer['status'], number> = {
   found: 0x2f6fb0,
@@ -198,12 +126,6 @@ function answerPayload(answer: Answer, options: DiscordRenderOptions): DiscordPa
   return finish(embed, answer, options, more);
 }
 
-/** The More button's id, when the command can be re-run from it (its question fits in a custom id). */
-function moreId(answer: Answer, options: DiscordRenderOptions, from: number): string | undefined {
-  if (!options.query || answer.status === 'error') return undefined;
-  return encodeCustomId({ kind: 'more', from, command: options.command, query: wellFormed(options.query) });
-}
-
 /** The Sources button's reply: every reference in full — its quotes or notes, its link — one field each. */
 function sourcesPayload(answer: Answer, options: DiscordRenderOptions): DiscordPayload {
   const numberOf = citationNumbers(answer);
@@ -269,94 +191,4 @@ function finish(
   }
   if (options.hide) payload.flags = ephemeralFlag;
   return payload;
-}
-
-/** Characters an embed counts against Discord's 6000 total, in UTF-16 code units (the stricter count). */
-export function embedLength(embed: DiscordEmbed): number {
-  return (
-    embed.title.length +
-    (embed.description ?? '').length +
-    embed.footer.text.length +
-    embed.fields.reduce((sum, f) => sum + f.name.length + f.value.length, 0)
-  );
-}
-
-/** Drops trailing sections (keeping the Sources field last) until the embed fits the 6000-character total. */
-function fitEmbedTotal(embed: DiscordEmbed, sourcesField: DiscordEmbed['fields'][number] | undefined): void {
-  const sections = embed.fields.filter((f) => f !== sourcesField);
-  let dropped = 0;
-  const rebuild = () => {
-    embed.fields = [...sections];
-    if (dropped > 0)
-      embed.fields.push({ name: '…', value: `${dropped} more sections: use the Sources button.` });
-    if (sourcesField) embed.fields.push(sourcesField);
-  };
-  while (embedLength(embed) > limits.embedTotal && sections.length > 0) {
-    sections.pop();
-    dropped += 1;
-    rebuild();
-  }
-  while (embedLength(embed) > limits.embedTotal && embed.description) {
-    embed.description = clipText(embed.description, Math.max(0, embed.description.length - 200));
-  }
-  if (embedLength(embed) > limits.embedTotal && sourcesField) {
-    sourcesField.value = clipText(
-      sourcesField.value,
-      Math.max(1, limits.embedTotal - embedLength(embed) + sourcesField.value.length),
-    );
-  }
-}
-
-function components(answer: Answer, options: DiscordRenderOptions, more?: string): DiscordActionRow[] {
-  const rows: DiscordActionRow[] = [];
-  if (answer.status === 'ambiguous' || answer.status === 'not_found') {
-    // a fact-check's "closest facts" open as facts (/ask takes any fact id), not as claims to check
-    const pick = encodeCustomId({ kind: 'pick', command: answer.verdict ? 'ask' : options.command });
-    // only fact ids (slugs) can be picked: anything else could not be looked up, or even sent
-    const choices = [
-      ...new Set(answer.suggestions.filter((id) => factId.test(id) && id.length <= limits.optionText)),
-    ].slice(0, limits.selectOptions);
-    if (pick && choices.length > 0) {
-      rows.push({
-        type: 1,
-        components: [
-          {
-            type: 3,
-            custom_id: pick,
-            placeholder: 'Did you mean…',
-            options: choices.map((id) => ({
-              label: clipText(neutraliseMentions(options.titleOf?.(id) ?? id) || id, limits.optionText),
-              value: id,
-              description: clipText(id, limits.optionText),
-            })),
-          },
-        ],
-      });
-    }
-  }
-  const buttons: DiscordButton[] = [];
-  if (answer.page && answer.page.count > 1) {
-    const { index, count } = answer.page;
-    const planId = answer.factIds[0];
-    const make = (page: number) =>
-      options.command === 'plan' && planId && factId.test(planId)
-        ? encodeCustomId({ kind: 'plan', plan: planId, page })
-        : encodeCustomId({ kind: 'timeline', page, about: wellFormed(options.about ?? '') });
-    const previous = make(Math.max(1, index - 1));
-    const next = make(Math.min(count, index + 1));
-    if (previous && next && previous !== next) {
-      buttons.push({ type: 2, style: 2, label: '◀ Previous', custom_id: previous, disabled: index <= 1 });
-      buttons.push({ type: 2, style: 2, label: 'Next ▶', custom_id: next, disabled: index >= count });
-    }
-  }
-  if (!options.fullSources && answer.status === 'found' && answer.citations.length > 0) {
-    const sources = encodeCustomId({
-      kind: 'sources',
-      factIds: answer.factIds.filter((id) => factId.test(id)),
-    });
-    if (sources) buttons.push({ type: 2, style: 1, label: 'Sources', custom_id: sources });
-  }
-  if (more) buttons.push({ type: 2, style: 2, label: 'More ▼', custom_id: more });
-  if (buttons.length > 0) rows.push({ type: 1, components: buttons.slice(0, 5) });
-  return rows.slice(0, 5);
 }

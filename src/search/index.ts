@@ -500,7 +500,7 @@ const summaryShareHeld = 2.2;
 const fuzzyMaxLength = 32;
 
 /** How many documents Fuse scans at most: those sharing the most character trigrams with the query. */
-const fuzzyCandidates = 24;
+const fuzzyCandidates = 8;
 
 /** The distinct character trigrams of some keys, word boundaries included (" na", "nat", "to "). */
 function trigramsOf(keys: readonly string[]): Set<string> {

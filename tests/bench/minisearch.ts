@@ -10,7 +10,9 @@ import MiniSearch from 'minisearch';
 import { performance } from 'node:perf_hooks';
 import { findCommand } from '../../src/commands/index.js';
 import { createCore, loadCore } from '../../src/core.js';
-import { percentiles, readMix, synthesise, type Percentiles } from '../../src/bench.js';
+import { percentiles, type Percentiles } from '../../src/bench/figures.js';
+import { readMix } from '../../src/bench/measure.js';
+import { synthesise } from '../../src/bench/synthesise.js';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 3000);
 const FACTOR = 10;

@@ -18,9 +18,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FAKE_APP_ID, FakeDiscord, interactionPayload } from '../e2e/fake-discord.js';
 import { ROOT } from '../e2e/harness.js';
+import { productionNodeFlags } from '../support/node-flags.js';
 
 /** The flags `npm start` and the Dockerfile run node with (`--node-flags="…"` to try others). */
-let NODE_FLAGS = ['--max-semi-space-size=2', '--optimize-for-size'];
+let NODE_FLAGS = productionNodeFlags();
 const MAIN = join(ROOT, 'dist/main.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const INTERACTIONS = 10_000;

@@ -14,38 +14,30 @@ import {
   type FakeMessage,
 } from './fake-discord.js';
 import { FAKE_TOKEN, startBot, type BotProcess } from './harness.js';
+import {
+  BOOLEAN,
+  customIds,
+  EPHEMERAL,
+  embedText,
+  INTEGER,
+  memberIds,
+  STRING,
+  USER,
+  type Option,
+} from '../support/discord-wire.js';
 
-const STRING = 3;
-const INTEGER = 4;
-const BOOLEAN = 5;
-const USER = 6;
-const EPHEMERAL = 64;
 const ZWSP = '\u200b';
 
 let fake: FakeDiscord;
 let bot: BotProcess;
 
 // Every test acts as its own member, so the per-user cooldown (1 s here) only meets the test about it.
-let userSeq = 0;
-const newUser = (): string => (1_400_000_000_000_000_000n + BigInt((userSeq += 1))).toString();
-
-type Option = { name: string; type: number; value: unknown; focused?: boolean };
+const newUser = memberIds(1_400_000_000_000_000_000n);
 
 async function run(name: string, options: Option[] = [], userId = newUser()) {
   const { id } = fake.sendCommand(name, options, { userId });
   const cb = await fake.waitForCallback(id);
   return { id, cb, userId, message: fake.originalOf(id) };
-}
-
-function embedText(data: Record<string, unknown> | undefined): string {
-  const embeds = (data?.embeds as Record<string, unknown>[] | undefined) ?? [];
-  return JSON.stringify(embeds);
-}
-
-function customIds(message: FakeMessage | undefined): string[] {
-  return (message?.components ?? []).flatMap((row) =>
-    ((row.components as Record<string, unknown>[] | undefined) ?? []).map((c) => String(c.custom_id)),
-  );
 }
 
 /** What every reply must satisfy: accepted by Discord, and pinging nobody unless a target is allowed. */

@@ -14,7 +14,6 @@ import {
   autocompleteInteraction,
   commandInteraction,
   componentInteraction,
-  customIds,
   expectMessage,
   messageOf,
   newApplication,
@@ -22,6 +21,8 @@ import {
   request,
   type Reply,
 } from '../http/signing.js';
+import { customIds } from '../support/discord-wire.js';
+import { productionNodeFlags } from '../support/node-flags.js';
 
 type Json = Record<string, unknown>;
 
@@ -50,7 +51,7 @@ const listening = /INFO +listening url=(http:\/\/127\.0\.0\.1:\d+)/;
 
 /** The built `node dist/main.js`, exactly as the Docker image and the systemd unit run it. */
 async function startDist(): Promise<Replica> {
-  const child = spawn(process.execPath, ['--max-semi-space-size=2', '--optimize-for-size', 'dist/main.js'], {
+  const child = spawn(process.execPath, [...productionNodeFlags(), 'dist/main.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

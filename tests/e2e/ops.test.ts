@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, FAKE_USER_ID, FakeDiscord, type Callback } from './fake-discord.js';
 import { commandInteraction, newApplication, postInteraction } from '../http/signing.js';
 import { ROOT, spawnEntry, startBot, type BotProcess } from './harness.js';
+import { EPHEMERAL, STRING } from '../support/discord-wire.js';
 
-const STRING = 3;
-const EPHEMERAL = 64;
 const OWNER = '1500000000000000001';
 const STRANGER = '1500000000000000002';
 

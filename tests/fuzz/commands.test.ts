@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
 import type { Command, CommandOption, OptionValues } from '../../src/commands/types.js';
 import { loadCore, type Core } from '../../src/core.js';
-import { readMix } from '../../src/bench.js';
+import { readMix } from '../../src/bench/measure.js';
 import { answerProblems, check, hostile, notUtf8, runs } from './support.js';
 
 /**

@@ -6,9 +6,10 @@ import { parseArguments, splitLine } from '../../src/cli/arguments.js';
 import { commands } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
 import { reliabilityTiers } from '../../src/knowledge/schema.js';
-import { readMix } from '../../src/bench.js';
+import { readMix } from '../../src/bench/measure.js';
 import { decodeCustomId, encodeCustomId } from '../../src/render/custom-ids.js';
-import { renderDiscord, type DiscordRenderOptions } from '../../src/render/discord.js';
+import { renderDiscord } from '../../src/render/discord.js';
+import type { DiscordRenderOptions } from '../../src/render/discord-types.js';
 import { renderJson } from '../../src/render/json.js';
 import { renderText } from '../../src/render/text.js';
 import {

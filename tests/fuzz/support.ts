@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { Answer } from '../../src/answers/types.js';
 import { maxCustomIdLength } from '../../src/render/custom-ids.js';
-import { embedLength, type DiscordPayload } from '../../src/render/discord.js';
+import { embedLength } from '../../src/render/discord-limits.js';
+import type { DiscordPayload } from '../../src/render/discord-types.js';
 
 /**
  * What the fuzz suite throws at the bot, and what it checks on the way out. Lengths are counted in UTF-16

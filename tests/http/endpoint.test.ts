@@ -17,7 +17,6 @@ import {
   autocompleteInteraction,
   commandInteraction,
   componentInteraction,
-  customIds,
   expectMessage,
   messageOf,
   newApplication,
@@ -26,15 +25,19 @@ import {
   signatureHeaders,
   type Reply,
 } from './signing.js';
-
-const STRING = 3;
-const INTEGER = 4;
-const BOOLEAN = 5;
-const USER = 6;
-const EPHEMERAL = 64;
+import {
+  BOOLEAN,
+  customIds,
+  EPHEMERAL,
+  embedText,
+  INTEGER,
+  memberIds,
+  STRING,
+  USER,
+  type Option,
+} from '../support/discord-wire.js';
 
 type Json = Record<string, unknown>;
-type Option = { name: string; type: number; value: unknown; focused?: boolean };
 
 const app = newApplication();
 const log: string[] = [];
@@ -42,8 +45,7 @@ let endpoint: InteractionsServer;
 let base: string;
 let url: string;
 
-let userSeq = 0;
-const newUser = (): string => (1_500_000_000_000_000_000n + BigInt((userSeq += 1))).toString();
+const newUser = memberIds(1_500_000_000_000_000_000n);
 
 beforeAll(async () => {
   const core = loadCore();
@@ -64,7 +66,6 @@ afterAll(async () => {
   await endpoint?.close();
 });
 
-const embedText = (data: Json | undefined): string => JSON.stringify(data?.embeds ?? []);
 /** The bold section headings in a reply's body. */
 const headings = (data: Json): string[] => {
   const description = String(((data.embeds as Json[] | undefined) ?? [])[0]?.description ?? '');

@@ -6,10 +6,9 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import { expect } from 'vitest';
 import { checkMessage, interactionPayload, snowflake } from '../e2e/fake-discord.js';
+import { STRING, type Option } from '../support/discord-wire.js';
 
 type Json = Record<string, unknown>;
-export type Option = { name: string; type: number; value: unknown; focused?: boolean };
-const STRING = 3;
 
 export interface Application {
   /** The public key as the Developer Portal shows it: 64 hex characters (DISCORD_PUBLIC_KEY). */
@@ -132,12 +131,6 @@ export const componentInteraction = (
         ? { custom_id: customId, component_type: 3, values }
         : { custom_id: customId, component_type: 2 },
   });
-
-export function customIds(data: Json | undefined): string[] {
-  return ((data?.components as Json[] | undefined) ?? []).flatMap((row) =>
-    ((row.components as Json[] | undefined) ?? []).map((c) => String(c.custom_id)),
-  );
-}
 
 /** 200, a message or update inside every Discord limit, pinging nobody but `allowedUsers`. */
 export function expectMessage(reply: Reply, type: 4 | 7, allowedUsers: string[] = []): Json {

@@ -3,7 +3,9 @@ import type { Answer, ResolvedCitation } from '../../src/answers/types.js';
 import { findCommand } from '../../src/commands/index.js';
 import { loadCore, type Core } from '../../src/core.js';
 import { decodeCustomId, encodeCustomId, maxCustomIdLength } from '../../src/render/custom-ids.js';
-import { bodyBudget, embedLength, renderDiscord, type DiscordPayload } from '../../src/render/discord.js';
+import { embedLength } from '../../src/render/discord-limits.js';
+import type { DiscordPayload } from '../../src/render/discord-types.js';
+import { bodyBudget, renderDiscord } from '../../src/render/discord.js';
 import { humanDate } from '../../src/text/dates.js';
 
 /**

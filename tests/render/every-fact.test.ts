@@ -3,7 +3,8 @@ import { findCommand } from '../../src/commands/index.js';
 import type { Answer } from '../../src/answers/types.js';
 import { factView } from '../../src/answers/views.js';
 import { loadCore, type Core } from '../../src/core.js';
-import { bodyBudget, embedLength, limits, renderDiscord } from '../../src/render/discord.js';
+import { embedLength, limits } from '../../src/render/discord-limits.js';
+import { bodyBudget, renderDiscord } from '../../src/render/discord.js';
 import { renderText } from '../../src/render/text.js';
 
 /**

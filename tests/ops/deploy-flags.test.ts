@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../e2e/harness.js';
+import { productionNodeFlags } from '../support/node-flags.js';
+
+/** The three ways the bot is deployed run node with the same flags, so what is measured is what runs. */
+describe('production node flags', () => {
+  const flags = productionNodeFlags();
+
+  it('are set in package.json and tune the heap', () => {
+    expect(flags.some((f) => f.startsWith('--max-semi-space-size='))).toBe(true);
+  });
+
+  it('are the same in the Dockerfile CMD', () => {
+    const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(`${ROOT}/Dockerfile`, 'utf8'))?.[1];
+    expect(cmd).toBeDefined();
+    expect(JSON.parse(cmd!)).toEqual(['node', ...flags, 'dist/main.js']);
+  });
+
+  it('are the same in the README (npm start line and systemd unit)', () => {
+    const readme = readFileSync(`${ROOT}/README.md`, 'utf8');
+    expect(readme).toContain(`ExecStart=/usr/bin/node ${flags.join(' ')} dist/main.js`);
+    expect(readme).toContain(`npm start          # = node ${flags.join(' ')} dist/main.js`);
+  });
+});
