@@ -101,6 +101,11 @@ describe('/ask by intent', () => {
     expect(firstLine('when did trump n putin meet in alaska')).toMatch(/Aug 2025/);
   });
 
+  it('when: the month of a deadline is not when it was set', () => {
+    // "by June" is in the words; the event that set it is dated before June
+    expect(firstLine('when did the americans say they want a deal by june')).toMatch(/Feb 2026/);
+  });
+
   it('when: "meeting", "summit" and "talks" name one kind of event, so the place decides', () => {
     // the Paris event is titled a "meeting", the Berlin and Geneva ones "talks", Anchorage a "summit"
     expect(firstLine('what date were the talks in paris')).toMatch(/Jan 2026/);

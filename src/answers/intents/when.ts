@@ -19,7 +19,9 @@ export const whenAnswer: IntentAnswer = (asked) => {
     return leadWith(factView(core, namedPlan.id)!, `**${humanDate(namedPlan.date)}** — ${namedPlan.name}.`);
   }
   // "What happened on 28 Dec 2025?": a full date picks the events of that day outright.
-  const days = query.dates.filter((d) => d.day !== undefined && d.month !== undefined);
+  // "a deal by June" names a deadline, not the day of the event asked about
+  const eventDates = query.dates.filter((d) => !d.deadline);
+  const days = eventDates.filter((d) => d.day !== undefined && d.month !== undefined);
   const onThatDay = days.length > 0 ? core.kb.events.filter((e) => days.some((d) => sameDate(e, d))) : [];
   if (onThatDay.length > 0 && query.content.every((w) => /^\d+$/.test(w) || isMonthWord(w))) {
     const e = onThatDay[0]!;
@@ -28,12 +30,18 @@ export const whenAnswer: IntentAnswer = (asked) => {
   const allEvents = searchKinds(core, query.text, ['event'], 12);
   const onDates = allEvents.filter((hit) => {
     const event = eventById(asked.core.kb.events, hit.id);
-    return event !== undefined && query.dates.every((date) => sameDate(event, date));
+    return event !== undefined && eventDates.every((date) => sameDate(event, date));
   });
   // A date in the question usually dates the event, but not always ("a deal by June"): an event on that date
   // wins unless another fits the words clearly better.
-  const dated = query.dates.length > 0 ? onDates[0] : undefined;
-  const wordsBest = query.reaction ? laterResponse(core.kb.events, allEvents) : allEvents[0];
+  const dated = eventDates.length > 0 ? onDates[0] : undefined;
+  const wordsBest = query.reaction
+    ? laterResponse(core.kb.events, allEvents)
+    : beforeTheDeadline(
+        core.kb.events,
+        allEvents,
+        query.dates.filter((d) => d.deadline),
+      );
   const event =
     dated && dated.confidence >= (allEvents[0]?.confidence ?? 0) - 0.1 ? dated : (wordsBest ?? dated);
   // an event on the very day the question names needs fewer of its words ("kyiv attack 14 may death toll")
@@ -92,6 +100,28 @@ function laterResponse<T extends { id: string; confidence: number }>(
     .filter((hit) => hit.confidence >= best.confidence - tiedWithin)
     .reduce((later, hit) => (dateOf(hit) > dateOf(later) ? hit : later), best);
 }
+
+/**
+ * "When did Zelensky say the US wants a deal by June?": the month of a deadline is in the words but is not
+ * when it was set; among events that fit nearly as well, one dated before the deadline is the answer.
+ */
+function beforeTheDeadline<T extends { id: string; confidence: number }>(
+  events: readonly TimelineEvent[],
+  hits: readonly T[],
+  deadlines: readonly QueryDate[],
+): T | undefined {
+  const best = hits[0];
+  if (!best || deadlines.length === 0) return best;
+  const inDeadline = (hit: T) => {
+    const event = eventById(events, hit.id);
+    return event !== undefined && deadlines.some((d) => sameDate(event, d));
+  };
+  if (!inDeadline(best)) return best;
+  return hits.find((hit) => hit.confidence >= best.confidence - deadlineWithin && !inDeadline(hit)) ?? best;
+}
+
+/** How far behind the best an event dated before a deadline may be and still be the answer. */
+const deadlineWithin = 0.2;
 
 /** Hits this close in confidence fit the words alike. */
 const tiedWithin = 0.05;
