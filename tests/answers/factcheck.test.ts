@@ -125,6 +125,17 @@ describe('people, places, dates and roles', () => {
   });
 });
 
+describe('the fact that says otherwise most directly', () => {
+  it('for a figure: the fact about what the claim names, not another occasion with that figure', () => {
+    check('Trump and Putin talked in Alaska for two full days', 'contradicted', [], ['three hours']);
+  });
+
+  it('a recorded disagreement about another occasion does not dispute a claim dated elsewhere', () => {
+    const answer = answerFactcheck(core, 'the Geneva round in February 2026 lasted a week');
+    expect(answer.verdict).not.toBe('disputed');
+  });
+});
+
 describe('who led a delegation, on the occasion the claim dates', () => {
   it('answers with the one who led that round, not a leader of another round at the same place', () => {
     check(

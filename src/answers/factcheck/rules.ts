@@ -91,6 +91,9 @@ export const rules: readonly Rule[] = [
       const best = ranked[0]?.coverage ?? 0;
       for (const a of ranked.slice(0, thresholds.candidates)) {
         if (a.coverage < thresholds.dispute || a.doc.sides.length < 2) continue;
+        // a claim dated to another occasion is not about what these accounts disagree on, unless they
+        // disagree on the date itself
+        if (a.date === 'differ' && a.doc.sides.filter((s) => s.dates.length > 0).length < 2) continue;
         // the disagreement must be about what the claim is about, not a neighbour of it
         if (a.coverage < best - thresholds.disputeBehindBestDetail) continue;
         if (claim.plans.length && !claim.plans.some((p) => a.doc.plan === p || a.doc.plansNamed.includes(p)))
@@ -166,7 +169,11 @@ export const rules: readonly Rule[] = [
       const against = facts
         .filter((a) => opposes(a) && near(a))
         .sort(
-          (a, b) => about(b) - about(a) || occasionRank(b) - occasionRank(a) || roleRank(b) - roleRank(a),
+          (a, b) =>
+            detailRank(b, about) - detailRank(a, about) ||
+            about(b) - about(a) ||
+            occasionRank(b) - occasionRank(a) ||
+            roleRank(b) - roleRank(a),
         )[0];
       // a fact that leaves out a person or place the claim names does not confirm it
       const agreeing = facts.find((a) => confirms(a) && !a.missingNames.length && near(a));
@@ -214,6 +221,16 @@ function attributedTo(tables: FactcheckTables, claim: Claim, side: Side): boolea
   if (!speakers.length) return false;
   const named = namesIn(tables.vocabulary, normaliseForMatching(side.text));
   return speakers.some((key) => named.has(key));
+}
+
+/**
+ * 1 when the fact is about what the claim names (its names agree) and gives another figure or date for it:
+ * "the Anchorage summit lasted two days" is answered by Anchorage's three hours, not by another summit's days.
+ */
+function detailRank(a: Assessment, about: (a: Assessment) => number): number {
+  // one detail differs on the same occasion: another figure on the claim's date, or another date
+  const oneDetail = (a.figure === 'differ') !== (a.date === 'differ');
+  return oneDetail && a.names === 'agree' && about(a) >= thresholds.contradict ? 1 : 0;
 }
 
 /** 1 when the fact is dated as the claim is (the same round, not another one at the same place). */
