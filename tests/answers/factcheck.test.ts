@@ -156,6 +156,10 @@ describe('conflicts the fact sheet records (its J list), as structured disagreem
     check(claim, 'disputed', [], accounts);
   });
 
+  it('does not dispute a claim about the same occasion on another detail', () => {
+    check('Yermak headed the Ukrainian team at the Geneva talks in November 2025', 'supported');
+  });
+
   it('a claim that reports what one side said is not itself in dispute', () => {
     check('Lavrov stated that Moscow never received the 20-point draft', 'supported');
     check('Lavrov claimed no 20-point plan ever reached Moscow', 'supported');
