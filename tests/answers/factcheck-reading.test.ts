@@ -120,6 +120,8 @@ describe('reading a claim', () => {
       new Set(['vladimir-putin']),
     );
     expect(readClaimText(core, 'a European-led force').roles.get('leads')).toEqual(new Set(['europe']));
+    // a party's adjective holds the role for it, without becoming a name the claim is about
+    expect(readClaimText(core, 'a Russian-led mission').roles.get('leads')).toEqual(new Set(['russia']));
     expect(readClaimText(core, 'Russia gets $100bn').roles.get('receives')).toEqual(new Set(['russia']));
     expect(readClaimText(core, 'the plan hands Kherson to Russia').roles.get('receives')).toEqual(
       new Set(['russia']),

@@ -104,6 +104,7 @@ describe('people, places, dates and roles', () => {
     ['the first trilateral talks were held in Istanbul in January 2026', 'contradicted'],
     ["under Trump's plan Russia gets $100bn of frozen assets", 'contradicted'],
     ['the Berlin statement has Russia leading the multinational force', 'contradicted'],
+    ['the Berlin statement backs a Russian-led force', 'contradicted'],
     ['Russia demands all of Donbas', 'supported'],
     // a person acts for their party: "the US wrote it" does not deny that its envoy wrote it
     ['the US 28-point framework was penned by Witkoff', 'supported'],

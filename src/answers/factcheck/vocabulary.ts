@@ -43,6 +43,8 @@ export interface Vocabulary {
   namesByFirst: Map<string, { words: string[]; key: string; kind: NameKind }[]>;
   /** Normalised name phrase → the name's key (a person's id, a place, an outlet). */
   names: { phrase: string; key: string; kind: NameKind }[];
+  /** The names that can hold a role: people, parties and the parties' adjectives ("Russian-led"). */
+  roleNames: { phrase: string; key: string; kind: NameKind }[];
   /** A person → the party they act for (Witkoff → the US): a party's role is its people's. */
   sides: Map<string, string>;
   /** Normalised party name or alias ("kyiv", "the us", "kremlin") → the party. */
@@ -88,6 +90,14 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
   const places = new Set(lexicon.places.map(norm));
   for (const [phrase, party] of parties)
     if (phrase && !places.has(phrase)) names.push({ phrase, key: party, kind: 'party' });
+  // a party's adjective holds a role for it ("Russian-led"): the lexicon's one-word variants of its names
+  const partyOf = new Map(parties.filter(([phrase]) => !places.has(phrase)));
+  const adjectives: Vocabulary['names'] = [];
+  for (const [variant, into] of Object.entries(shared.variants)) {
+    const party = partyOf.get(norm(into));
+    const phrase = norm(variant);
+    if (party && phrase && !partyOf.has(phrase)) adjectives.push({ phrase, key: party, kind: 'party' });
+  }
   for (const outlet of lexicon.outlets)
     names.push({ phrase: norm(outlet), key: norm(outlet), kind: 'outlet' });
   names.sort((a, b) => b.phrase.length - a.phrase.length);
@@ -146,6 +156,7 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     origin: new Set(lexicon.origin.map((w) => stem(norm(w)))),
     verbs: new Set(lexicon.verbs.map(norm)),
     names,
+    roleNames: [...names, ...adjectives].sort((a, b) => b.phrase.length - a.phrase.length),
     sides,
     parties: parties.filter(([phrase]) => phrase).sort((a, b) => b[0].length - a[0].length),
     planNicknames,
@@ -387,7 +398,7 @@ export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
   type Spot = { key: string; start: number; end: number };
   const starts = new Map<number, Spot>();
   const ends = new Map<number, Spot>();
-  for (const { phrase, key, kind } of vocabulary.names) {
+  for (const { phrase, key, kind } of vocabulary.roleNames) {
     if (kind !== 'person' && kind !== 'party') continue;
     const size = phrase.split(' ').length;
     for (let at = findPhrase(folded, phrase); at >= 0; at = findPhrase(folded, phrase, at + 1)) {
