@@ -97,6 +97,8 @@ describe('people, places, dates and roles', () => {
   it.each([
     ["Yermak led Ukraine's team in Geneva in November 2025", 'supported'],
     ["Umerov led Ukraine's team in Geneva in November 2025", 'contradicted'],
+    // each side's leader: Yermak led Ukraine's team there, which does not deny that Rubio led the US one
+    ['Rubio led the US team in Geneva in November 2025', 'supported'],
     ['the Peace Council in the 20-point plan is chaired by Putin', 'contradicted'],
     ['the 20-point plan has a Peace Council chaired by Trump', 'supported'],
     ['Trump and Putin met in Anchorage in August 2025', 'supported'],

@@ -339,7 +339,8 @@ function roleAgreement(
 /** The fact names a person or party of the holders' kind that the claim does not name. */
 function rivalNamed(claim: Claim, doc: FactDoc, holders: ReadonlySet<string>): boolean {
   const kinds = new Set([...holders].map((h) => claim.names.get(h)).filter((k) => k !== undefined));
-  if (![...holders].every((h) => doc.names.has(h))) return true;
+  // a person's card is about them and many occasions: it leaves the role of any one occasion open
+  if (doc.kind === 'actor' || ![...holders].every((h) => doc.names.has(h))) return true;
   // the person a fact opens with is who it is about ("Zelensky's open letter to Putin")
   const firstPerson = [...doc.names].find(([, kind]) => kind === 'person')?.[0];
   if (kinds.size === 1 && kinds.has('person') && firstPerson && holders.has(firstPerson)) return false;
