@@ -8,7 +8,7 @@ import {
 } from './figures.js';
 import type { Claim } from './reading.js';
 import type { Clause, FactDoc, FactcheckTables, Side } from './tables.js';
-import { foldSameThing, markTokens, negationsOn, unrealisedOn } from './vocabulary.js';
+import { foldSameThing, markTokens, negationsOn, unrealisedOn, type MarkedToken } from './vocabulary.js';
 import { normaliseForMatching } from '../../text/normalise.js';
 import { thresholds } from './thresholds.js';
 
@@ -255,9 +255,21 @@ function factNegative(tables: FactcheckTables, shared: ReadonlySet<string>, clau
       (c, i) =>
         weights[i]! >= top * thresholds.touchingClause &&
         top > 0 &&
-        negationsOn(c.tokens, shared, thresholds.negationReach) % 2 === 1,
+        negationsOn(
+          // "no source shows…" denies its whole clause only where the clause is what the claim is about
+          weights[i]! < top ? narrowed(c.tokens) : c.tokens,
+          shared,
+          thresholds.negationReach,
+        ) %
+          2 ===
+          1,
     ) || [...shared].some((s) => onlyDenied(s, clauses))
   );
+}
+
+/** Tokens with every wide negation read as an ordinary one. */
+function narrowed(tokens: MarkedToken[]): MarkedToken[] {
+  return tokens.some((t) => t.wide) ? tokens.map((t) => (t.wide ? { negative: t.negative } : t)) : tokens;
 }
 
 /**
