@@ -122,8 +122,10 @@ function quotesOf(c: ResolvedCitation): string[] {
   return c.quotes ?? (c.quote ? [c.quote] : []);
 }
 function notesOf(c: ResolvedCitation): string[] {
+  if (!c.note) return [];
   // "…in peacetime.; commitment 1" reads badly: merged notes lose their own full stops
-  return c.note ? c.note.split('; ').map((note) => note.replace(/\.$/, '')) : [];
+  const withoutStop = (note: string) => (note.endsWith('.') ? note.slice(0, -1) : note);
+  return c.note.includes('; ') ? c.note.split('; ').map(withoutStop) : [withoutStop(c.note)];
 }
 
 /** Kept for callers that only need duplicates gone: the same as merging. */
@@ -178,6 +180,8 @@ export function baseAnswer(
  * and the footer, where people proposing corrections look for them.
  */
 export function prose(core: Core, text: string): string {
+  // Every id has a hyphen: most prose has none of the forms below, and skips their costly patterns.
+  if (!text.includes('-')) return text;
   return humaniseDates(text)
     .replace(/`([a-z0-9]+(?:-[a-z0-9]+)+)`/g, (whole, id: string) =>
       core.index.entry(id) ? `“${titleOf(core, id)}”` : whole,

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { FactEntry, FactKind } from '../knowledge/load.js';
 import { withinEdits } from '../text/edits.js';
 import { foldVariants, normaliseForMatching, stem, tokenize } from '../text/normalise.js';
+import { DocAccumulator } from './accumulator.js';
 import { topK } from './top.js';
 
 /**
@@ -98,6 +99,11 @@ export class SearchIndex {
   private readonly unknownIdf: number;
   /** Character trigrams of each document's id, aliases and title → documents: candidates for Fuse. */
   private readonly trigramDocs = new Map<string, number[]>();
+  /** Per-document sums of a search, reused from search to search (one search runs at a time). */
+  private readonly scores: DocAccumulator;
+  private readonly held: DocAccumulator;
+  private readonly heldExplained: DocAccumulator;
+  private readonly perDoc: DocAccumulator;
 
   /** Words that carry no meaning for finding a fact (knowledge/lexicon.json `stopwords`). */
   private readonly stopwords: ReadonlySet<string>;
@@ -135,6 +141,10 @@ export class SearchIndex {
         else this.trigramDocs.set(gram, [i]);
       }
     });
+    this.scores = new DocAccumulator(this.docs.length);
+    this.held = new DocAccumulator(this.docs.length);
+    this.heldExplained = new DocAccumulator(this.docs.length);
+    this.perDoc = new DocAccumulator(this.docs.length);
     const n = this.docs.length || 1;
     for (const [term, list] of this.postings) this.idf.set(term, Math.log(1 + n / list.length));
     this.unknownIdf = Math.log(1 + n);
@@ -171,15 +181,15 @@ export class SearchIndex {
     if (tokens.length === 0) return { status: 'not_found', hits: [], unknownWords: [] };
 
     const exactDoc = this.exact.get(key);
-    const scores = new Map<number, { explained: number; score: number; by: SearchHit['matchedBy'] }>();
-    const credit = (doc: number, explained: number, score: number, by: SearchHit['matchedBy']) => {
+    // explained (first), score (second) and whether an alias matched (flag), per document
+    const scores = this.scores;
+    scores.reset();
+    const credit = (doc: number, explained: number, score: number, by: 'alias' | 'words') => {
       if (!allowed(doc)) return;
-      const current = scores.get(doc);
-      if (current) {
-        current.explained += explained;
-        current.score += score;
-        if (by === 'alias') current.by = 'alias';
-      } else scores.set(doc, { explained, score, by });
+      scores.touch(doc);
+      scores.first[doc]! += explained;
+      scores.second[doc]! += score;
+      if (by === 'alias') scores.flag[doc] = 1;
     };
 
     // The meaning of each content word: rare words carry more. Unknown words count fully against.
@@ -223,52 +233,57 @@ export class SearchIndex {
       }
     }
 
-    // Single words, by field weight and rarity.
-    const perPosition = weighed.map(({ position }) => {
-      const perDoc = new Map<number, number>();
-      for (const { term, factor } of matches.get(position) ?? []) {
-        for (const posting of this.postings.get(term) ?? []) {
-          const value = posting.weight * factor;
-          if (value > (perDoc.get(posting.doc) ?? 0)) perDoc.set(posting.doc, value);
-        }
-      }
-      return { position, perDoc };
-    });
     // How much of the query's meaning each fact's text holds at all: a fact whose summary holds most of
     // the question's rare words ("Russia's refining capacity cut by 30%") is what it asks about, though no
     // word is in its name.
     // Only words spelled as the fact spells them count: a typo's guess ("biden" → "widen") holds nothing.
-    const heldShare = new Map<number, number>();
-    const heldWords = new Map<number, number>();
+    // share of the query's weight (first) and number of its words (second) each fact holds
+    const held = this.held;
+    held.reset();
     for (const { token, position } of weighed) {
       const exact = this.postings.get(stem(token)) ?? [];
       for (const { doc } of exact) {
-        heldShare.set(doc, (heldShare.get(doc) ?? 0) + (weightOf.get(position) ?? 0) / total);
-        heldWords.set(doc, (heldWords.get(doc) ?? 0) + 1);
+        held.touch(doc);
+        held.first[doc]! += (weightOf.get(position) ?? 0) / total;
+        held.second[doc]! += 1;
       }
     }
-    const heldExplained = new Map<number, number>();
-    for (const { position, perDoc } of perPosition) {
+    // Single words, by field weight and rarity.
+    const heldExplained = this.heldExplained;
+    heldExplained.reset();
+    const perDoc = this.perDoc;
+    for (const { position } of weighed) {
+      perDoc.reset();
+      for (const { term, factor } of matches.get(position) ?? []) {
+        for (const posting of this.postings.get(term) ?? []) {
+          const value = posting.weight * factor;
+          perDoc.touch(posting.doc);
+          if (value > perDoc.first[posting.doc]!) perDoc.first[posting.doc] = value;
+        }
+      }
       const weight = weightOf.get(position) ?? 0;
-      for (const [doc, fieldWeight] of perDoc) {
+      for (const doc of perDoc.touched) {
+        const fieldWeight = perDoc.first[doc]!;
+        if (fieldWeight <= 0) continue;
         if (coveredBy.get(doc)?.has(position)) continue;
         // Summary-only words explain less of the query than words in a name or alias, unless together
         // they hold most of it.
-        const held = (heldWords.get(doc) ?? 0) >= 3 ? (heldShare.get(doc) ?? 0) : 0;
-        const summaryShare = held >= summaryHoldsAt ? summaryShareHeld : fieldWeights.summary;
+        const heldNow = held.secondOf(doc) >= 3 ? held.firstOf(doc) : 0;
+        const summaryShare = heldNow >= summaryHoldsAt ? summaryShareHeld : fieldWeights.summary;
         const share = Math.min(1, fieldWeight / fieldWeights.title);
         const heldShareOf = Math.min(1, Math.max(fieldWeight, summaryShare) / fieldWeights.title);
         credit(doc, weight * share, weight * fieldWeight, 'words');
-        heldExplained.set(doc, (heldExplained.get(doc) ?? 0) + weight * (heldShareOf - share));
+        heldExplained.touch(doc);
+        heldExplained.first[doc]! += weight * (heldShareOf - share);
       }
     }
 
-    const scored = [...scores.entries()].map(([doc, s]) => ({
+    const scored = scores.touched.map((doc) => ({
       id: this.docs[doc]!.entry.id,
       kind: this.docs[doc]!.entry.kind,
-      confidence: Math.min(1, s.explained / total),
-      matchedBy: s.by,
-      score: s.score,
+      confidence: Math.min(1, scores.first[doc]! / total),
+      matchedBy: (scores.flag[doc] ? 'alias' : 'words') as SearchHit['matchedBy'],
+      score: scores.second[doc]!,
     }));
     let hits: SearchHit[] = topK(
       scored,
@@ -287,7 +302,7 @@ export class SearchIndex {
       for (const hit of tied) {
         if (hit.matchedBy !== 'words') continue;
         const doc = this.byId.get(hit.id)!;
-        hit.confidence = Math.min(1, hit.confidence + (heldExplained.get(doc) ?? 0) / total);
+        hit.confidence = Math.min(1, hit.confidence + heldExplained.firstOf(doc) / total);
       }
       const reordered = [...tied].sort((a, b) => b.confidence - a.confidence);
       hits = [...reordered, ...hits.slice(tied.length)];

@@ -15,6 +15,7 @@ import {
 } from '../common.js';
 import { optionTooLong } from '../reading.js';
 import type { Answer, AnswerSection } from '../types.js';
+import { oncePerBase } from '../per-base.js';
 import { pageOf, pageWords } from './paging.js';
 
 export const pointsPerPage = 10;
@@ -96,7 +97,9 @@ const changeOrder: [ChangeType, string][] = [
  * Every recorded change from the 28-point to the 20-point proposal: the count by kind first, then one
  * item per change (removed, amended, added, unchanged, unclear), which renderers show one line each.
  */
-export function answerChangesOverview(core: Core): Answer {
+export const answerChangesOverview = oncePerBase(buildChangesOverview);
+
+function buildChangesOverview(core: Core): Answer {
   const changes = [...core.kb.topics.values()].flatMap((topic) =>
     topic.changes.map((change) => ({ topic, change })),
   );
