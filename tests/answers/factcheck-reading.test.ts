@@ -73,6 +73,12 @@ describe('reading a claim', () => {
     expect(readClaimText(core, 'froze assets in december 2025').dates).toEqual([{ month: 12, year: 2025 }]);
   });
 
+  it('reads a month with its year as a date whatever word comes before it', () => {
+    expect(readClaimText(core, 'talks resumed, as reported Mar 2026').dates).toEqual([
+      { month: 3, year: 2026 },
+    ]);
+  });
+
   it('tells a negative claim from a positive one, bars and withdrawals included', () => {
     expect(readClaimText(core, 'the plan does not include amnesty').negative).toBe(true);
     expect(readClaimText(core, 'the plan bans NATO membership').negative).toBe(true);

@@ -123,6 +123,8 @@ describe('people, places, dates and roles', () => {
     // the Kremlin named Moscow as the only venue
     ['Peskov said a Putin-Zelensky summit could be held in Minsk', 'contradicted'],
     ['in June 2026 Zelensky offered Putin a meeting at the G7', 'supported'],
+    // Kyiv wanting a meeting abroad is not a meeting abroad
+    ['Zelensky and Putin met outside Russia', 'not_in_sources'],
   ] as const)('%s → %s', (claim, verdict) => {
     check(claim, verdict);
   });

@@ -134,6 +134,14 @@ describe('/ask by intent', () => {
   });
 });
 
+describe('/ask party-position dated by the position itself', () => {
+  it("a party's position on a topic that gives the month asked about answers, not an event of that month", () => {
+    expect(firstLine('what was the US stance on the nuclear plant in february 2026')).toMatch(
+      /^\*\*United States:\*\*.*management/,
+    );
+  });
+});
+
 describe('/ask about a person or a day the fact base records', () => {
   it('a person named with a word or two about them gets their card', () => {
     expect(ask('dmitriev job 2026').factIds[0]).toBe('kirill-dmitriev');

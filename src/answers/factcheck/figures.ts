@@ -191,6 +191,13 @@ export function readDates(raw: string): DateMention[] {
     if (m[1] === 'may' && !m[2] && !/^in /.test(m[0])) continue;
     add({ month: monthOf(m[1]!), ...(m[2] ? { year: Number(m[2]) } : {}) });
   }
+  // a month with its year is a date whatever comes before it ("reported Feb 2026")
+  for (const m of text.matchAll(new RegExp(`\\b${monthPattern}\\s+(20\\d\\d)\\b`, 'g'))) {
+    const month = monthOf(m[1]!);
+    const year = Number(m[2]);
+    if (!dates.some((d) => d.month === month && (d.year === year || d.year === undefined)))
+      add({ month, year });
+  }
   if (/\bchristmas eve\b/.test(text)) add({ month: 12, day: 24 });
   if (/\bchristmas day\b/.test(text)) add({ month: 12, day: 25 });
   if (/\bnew year'?s? eve\b/.test(text)) add({ month: 12, day: 31 });

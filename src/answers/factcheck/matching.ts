@@ -125,11 +125,10 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   const own = doc.kind === 'provision' ? doc.clauses.filter((c) => !c.reported) : doc.clauses;
   // an event is one occasion; a note or a position can tell of several, one clause each
   const read = spokenBy(tables, claim, doc, own.length ? own : doc.clauses);
-  const negative = factNegative(
-    tables,
-    shared,
-    doc.kind === 'event' ? read : onTheClaimsOccasion(claim, read),
-  );
+  const occasion = doc.kind === 'event' ? read : onTheClaimsOccasion(claim, read);
+  const negative = factNegative(tables, shared, occasion);
+  // what the fact says on the claim's occasion is what may be only an offer
+  const said = bestClause(tables, claim, occasion);
   return {
     doc,
     coverage,
@@ -146,8 +145,8 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     unrealised:
       !claim.unrealised &&
       !planText.has(doc.kind) &&
-      clause !== undefined &&
-      unrealisedClause(tables, clause, shared),
+      said !== undefined &&
+      (unrealisedClause(tables, said, shared) || introducedAsOffer(tables, doc.clauses, said)),
     ...(clause ? { clause } : {}),
   };
 }
@@ -213,13 +212,25 @@ const clauseFolded = new WeakMap<Clause, string>();
 /** A plan's text proposes by nature: "the plan proposed X" is what the plan says. */
 const planText = new Set<FactDoc['kind']>(['provision', 'plan', 'plan-note', 'change']);
 
-function unrealisedClause(tables: FactcheckTables, clause: Clause, shared: ReadonlySet<string>): boolean {
+/** The clause before ends in an offer's verb ("…an open letter proposing: a face-to-face meeting"). */
+function introducedAsOffer(tables: FactcheckTables, clauses: Clause[], clause: Clause): boolean {
+  const before = clauses[clauses.indexOf(clause) - 1];
+  if (!before) return false;
+  const folded = foldedClause(tables, before);
+  return tables.vocabulary.unrealised.some((cue) => folded === cue || folded.endsWith(` ${cue}`));
+}
+
+function foldedClause(tables: FactcheckTables, clause: Clause): string {
   let folded = clauseFolded.get(clause);
   if (folded === undefined) {
     folded = foldSameThing(tables.vocabulary, normaliseForMatching(clause.text));
     clauseFolded.set(clause, folded);
   }
-  return unrealisedOn(tables.vocabulary, folded, shared, thresholds.negationReach);
+  return folded;
+}
+
+function unrealisedClause(tables: FactcheckTables, clause: Clause, shared: ReadonlySet<string>): boolean {
+  return unrealisedOn(tables.vocabulary, foldedClause(tables, clause), shared, thresholds.negationReach);
 }
 
 /**

@@ -159,7 +159,8 @@ export const rules: readonly Rule[] = [
           // "the peace plan …" is about a plan's text, not about events or what someone said
           (!claim.genericPlan || a.doc.plan !== undefined || a.doc.plansNamed.length > 0),
       );
-      const top = Math.max(0, ...facts.map((a) => a.addressed));
+      // an offer the claim states as done neither confirms nor denies it: it does not set the bar
+      const top = Math.max(0, ...facts.filter((a) => !a.unrealised || opposes(a)).map((a) => a.addressed));
       const near = (a: Assessment) =>
         a.addressed >= top - thresholds.nearBest ||
         (a.names === 'differ' && a.besidesNames >= top - thresholds.nearBest);

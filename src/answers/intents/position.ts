@@ -3,6 +3,7 @@ import { humanDateRange } from '../../text/dates.js';
 import type { Answer } from '../types.js';
 import { ambiguousAt } from '../../search/index.js';
 import { baseAnswer, resolveCitations, statusMark } from '../common.js';
+import { readDates } from '../factcheck/figures.js';
 import { factView, issueView } from '../views.js';
 import { leadWith, topicOf, type IntentAnswer } from './shared.js';
 
@@ -25,7 +26,8 @@ export const positionAnswer: IntentAnswer = (asked) => {
   }
   // "What did Putin say talks should be based on in June 2026?": a dated statement the words fit clearly
   // better than anything else is the answer, not the party's standing positions on a topic.
-  const statement = clearlyBestEvent(asked);
+  // …unless the party's own position on the topic named is the one dated so ("US position on ZNPP in Feb 2026")
+  const statement = datedPositionOf(asked, party) ? undefined : clearlyBestEvent(asked);
   if (statement) return factView(core, statement);
   const hasPositions = (topic: string) =>
     core.kb.issuesByTopic.get(topic)?.positions.some((p) => p.party === party) ?? false;
@@ -86,6 +88,21 @@ function isPartyWord({ core, query }: Parameters<IntentAnswer>[0], word: string)
     const actor = core.kb.actors.get(id);
     return actor !== undefined && [actor.name, ...actor.aliases].some((n) => n.toLowerCase().includes(word));
   });
+}
+
+/** The party has a position on a topic the question names that gives the month (and year) it asks about. */
+function datedPositionOf({ core, query }: Parameters<IntentAnswer>[0], party: PartyId): boolean {
+  const asked = query.dates.filter((d) => d.month !== undefined && !d.deadline);
+  if (asked.length === 0) return false;
+  return query.topics.some((topic) =>
+    (core.kb.issuesByTopic.get(topic)?.positions ?? [])
+      .filter((p) => p.party === party)
+      .some((p) =>
+        readDates(p.summary).some((d) =>
+          asked.some((a) => a.month === d.month && (a.year === undefined || d.year === a.year)),
+        ),
+      ),
+  );
 }
 
 /** The best hit, when it is a dated event clearly ahead of the next. */
