@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # The bot as a container: built in one stage, run from a second that holds only production dependencies,
 # the compiled JavaScript and the fact base. Node runs directly (no npm in between) under tini, so
 # SIGTERM stops it cleanly and SIGHUP reloads the knowledge:
@@ -32,4 +31,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "dist/ops/healthcheck.js"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "--max-semi-space-size=2", "--optimize-for-size", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=2", "--optimize-for-size", "--heap-growing-percent=10", "--v8-pool-size=1", "dist/main.js"]
