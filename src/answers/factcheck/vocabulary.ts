@@ -1,6 +1,10 @@
 import { PartyId, type Actor, type Lexicon, type PlanId } from '../../knowledge/schema.js';
-import { isStopword } from '../../search/stopwords.js';
 import { normaliseForMatching, stem, tokenize } from '../../text/normalise.js';
+import { wordStem } from './words.js';
+
+export { blank, findPhrase } from './words.js';
+export * from './negation.js';
+export * from './roles.js';
 
 /**
  * The lexicon (knowledge/lexicon.json) and the people of parties.json, compiled once for reading claims
@@ -165,52 +169,6 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
   };
 }
 
-/** The text puts something in the unrealised: proposed, offered, possible, planned. */
-export function unrealisedIn(vocabulary: Vocabulary, normalised: string): boolean {
-  return vocabulary.unrealised.some((cue) => findPhrase(normalised, cue) >= 0);
-}
-
-/**
- * The text puts one of these stems in the unrealised: a cue ("proposed", "ready to") reaches it within the
- * next few content words ("proposed meeting Putin"), as a negation would.
- */
-export function unrealisedOn(
-  vocabulary: Vocabulary,
-  folded: string,
-  stems: ReadonlySet<string>,
-  reach: number,
-): boolean {
-  const words = folded.split(' ');
-  return vocabulary.unrealised.some((cue) => {
-    for (let at = findPhrase(folded, cue); at >= 0; at = findPhrase(folded, cue, at + 1)) {
-      const after = folded.slice(0, at + cue.length).split(' ').length;
-      const ahead = words
-        .slice(after, after + reach * 2)
-        .map((w) => wordStem(vocabulary, w))
-        .filter(Boolean)
-        .slice(0, reach);
-      if (ahead.some((s) => stems.has(s))) return true;
-    }
-    return false;
-  });
-}
-
-/** Finds a whole-word phrase in a normalised text. */
-export function findPhrase(text: string, phrase: string, from = 0): number {
-  if (!phrase) return -1;
-  for (let at = text.indexOf(phrase, from); at >= 0; at = text.indexOf(phrase, at + 1)) {
-    const before = at === 0 || text[at - 1] === ' ';
-    const after = at + phrase.length === text.length || text[at + phrase.length] === ' ';
-    if (before && after) return at;
-  }
-  return -1;
-}
-
-/** Blanks a span of a text, keeping positions. */
-export function blank(text: string, start: number, end: number): string {
-  return `${text.slice(0, start)}${' '.repeat(end - start)}${text.slice(end)}`;
-}
-
 /** Folds "same thing" phrases to one word: "nuclear power plant" and "ZNPP" meet. */
 export function foldSameThing(vocabulary: Pick<Vocabulary, 'sameThing'>, normalised: string): string {
   const words = normalised.split(' ');
@@ -239,51 +197,6 @@ export function namesIn(vocabulary: Vocabulary, normalised: string): Map<string,
   return found;
 }
 
-/** Where a text's words hold a pair of words in order. */
-function phraseAt(words: readonly string[], phrase: readonly string[], at: number): boolean {
-  return phrase.every((word, k) => words[at + k] === word);
-}
-
-/**
- * The negations and bars among a folded text's words: where each starts → how many words it spans. A
- * phrase that holds a negation but denies nothing ("no deal came out of the summit", "no later than
- * 100 days") shields its words, so only real negations are counted.
- */
-export function negationSpans(
-  vocabulary: Vocabulary,
-  words: readonly string[],
-): Map<number, { size: number; wide: boolean }> {
-  const taken = new Set<number>();
-  const take = (at: number, size: number) => {
-    for (let k = 0; k < size; k += 1) taken.add(at + k);
-  };
-  const free = (at: number, size: number) =>
-    Array.from({ length: size }, (_, k) => at + k).every((i) => !taken.has(i));
-  for (const phrase of vocabulary.notNegative)
-    for (let at = 0; at + phrase.length <= words.length; at += 1)
-      if (phraseAt(words, phrase, at)) take(at, phrase.length);
-  const spans = new Map<number, { size: number; wide: boolean }>();
-  const phrases = [
-    ...vocabulary.wideNegative.map((phrase) => ({ phrase, wide: true })),
-    ...vocabulary.negativePhrases.map((phrase) => ({ phrase, wide: false })),
-  ];
-  for (const { phrase, wide } of phrases)
-    for (let at = 0; at + phrase.length <= words.length; at += 1)
-      if (phraseAt(words, phrase, at) && free(at, phrase.length)) {
-        spans.set(at, { size: phrase.length, wide });
-        take(at, phrase.length);
-      }
-  words.forEach((word, at) => {
-    if (!taken.has(at) && vocabulary.negative.has(word)) spans.set(at, { size: 1, wide: false });
-  });
-  return spans;
-}
-
-/** How many negations and bars a normalised, folded text holds ("not", "bans", "rules out"). */
-export function negativeCount(vocabulary: Vocabulary, normalised: string): number {
-  return negationSpans(vocabulary, tokenize(normalised.replace(/\s+/g, ' ').trim())).size;
-}
-
 /** Content stems of a normalised, folded text: no stop words, no numbers, no casual words. */
 export function contentStems(vocabulary: Vocabulary, folded: string, keepMarkers = false): string[] {
   const out: string[] = [];
@@ -293,152 +206,4 @@ export function contentStems(vocabulary: Vocabulary, folded: string, keepMarkers
     if (s) out.push(s);
   }
   return out;
-}
-
-/** One word's content stem, or "" for a word that carries no content; remembered per vocabulary. */
-function wordStem(vocabulary: Vocabulary, word: string): string {
-  const known = vocabulary.stems.get(word);
-  if (known !== undefined) return known;
-  let result = '';
-  if (!word || /^\d/.test(word) || vocabulary.casual.has(word)) result = '';
-  else if (vocabulary.keep.has(word)) result = word;
-  else if (!isStopword(word) || vocabulary.keep.has(stem(word))) {
-    const s = stem(word);
-    result = s && (!isStopword(s) || vocabulary.keep.has(s)) ? s : '';
-  }
-  vocabulary.stems.set(word, result);
-  return result;
-}
-
-export interface MarkedToken {
-  stem?: string;
-  negative: boolean;
-  /** A participle or state ("dropped", "barred", "void") that negates the words before it too. */
-  backward?: boolean;
-  /** It denies everything after it ("no source shows that …"). */
-  wide?: boolean;
-}
-
-/** Words after which a negation is passive ("are outlawed", "was dropped") and reaches back to its subject. */
-const passive = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  'get',
-  'gets',
-  'got',
-  'become',
-  'becomes',
-  'remain',
-  'remains',
-]);
-
-/** A folded text's words in order, with negations and bars (words and phrases) marked. */
-export function markTokens(vocabulary: Vocabulary, folded: string): MarkedToken[] {
-  const words = folded.split(' ').filter(Boolean);
-  const spans = negationSpans(vocabulary, words);
-  const tokens: MarkedToken[] = [];
-  for (let i = 0; i < words.length;) {
-    const span = spans.get(i);
-    if (span !== undefined) {
-      tokens.push({
-        negative: true,
-        ...(passive.has(words[i - 1] ?? '') ? { backward: true } : {}),
-        ...(span.wide ? { wide: true } : {}),
-      });
-      i += span.size;
-      continue;
-    }
-    const content = wordStem(vocabulary, words[i]!);
-    tokens.push(content ? { stem: content, negative: false } : { negative: false });
-    i += 1;
-  }
-  return tokens;
-}
-
-/**
- * Negations whose reach takes in one of the given stems: the next few content words (all of them after a
- * wide one), or, for a passive ("X … was denied"), anything before it in the clause.
- */
-export function negationsOn(
-  tokens: readonly MarkedToken[],
-  stems: ReadonlySet<string>,
-  reach: number,
-): number {
-  let count = 0;
-  tokens.forEach((token, i) => {
-    if (!token.negative) return;
-    const ahead = token.wide
-      ? tokens.slice(i + 1)
-      : tokens
-          .slice(i + 1, i + 1 + reach * 2)
-          .filter((t) => t.stem !== undefined)
-          .slice(0, reach);
-    const behind = token.backward ? tokens.slice(0, i) : [];
-    if ([...ahead, ...behind].some((t) => t.stem !== undefined && stems.has(t.stem))) count += 1;
-  });
-  return count;
-}
-
-/** Who holds a role in a text: the one who leads ("X-led", "led by X") or receives ("X gets …"). */
-export type Roles = Map<string, Set<string>>;
-
-/**
- * The people and parties a text puts in a role (lexicon "roles": role → the verbs that give it): the name
- * right before the verb ("Russia gets", "European-led"), or right after "by" ("chaired by Trump"); names
- * joined by "and" share the role ("Witkoff and Kushner wrote", "drafted by Witkoff and Kushner").
- */
-export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
-  const words = folded.split(' ');
-  if (!words.some((w) => vocabulary.roleVerbs.has(w) || vocabulary.roleVerbsTo.has(w))) return new Map();
-  type Spot = { key: string; start: number; end: number };
-  const starts = new Map<number, Spot>();
-  const ends = new Map<number, Spot>();
-  for (const { phrase, key, kind } of vocabulary.roleNames) {
-    if (kind !== 'person' && kind !== 'party') continue;
-    const size = phrase.split(' ').length;
-    for (let at = findPhrase(folded, phrase); at >= 0; at = findPhrase(folded, phrase, at + 1)) {
-      const first = at === 0 ? 0 : folded.slice(0, at).split(' ').length - 1;
-      const spot = { key, start: first, end: first + size - 1 };
-      if (!starts.has(spot.start)) starts.set(spot.start, spot);
-      if (!ends.has(spot.end)) ends.set(spot.end, spot);
-    }
-  }
-  // the names joined to a holder by "and", before it and after it
-  const joined = (spot: Spot): string[] => {
-    const keys = [spot.key];
-    for (let s: Spot | undefined = spot; s && words[s.start - 1] === 'and';) {
-      s = ends.get(s.start - 2);
-      if (s) keys.push(s.key);
-    }
-    for (let s: Spot | undefined = spot; s && words[s.end + 1] === 'and';) {
-      s = starts.get(s.end + 2);
-      if (s) keys.push(s.key);
-    }
-    return keys;
-  };
-  const roles: Roles = new Map();
-  words.forEach((word, i) => {
-    const giving = vocabulary.roleVerbsTo.get(word);
-    const role = vocabulary.roleVerbs.get(word) ?? giving;
-    if (!role) return;
-    // "gets compensated", "got paid": a passive, not something received
-    if (!giving && /ed$/.test(words[i + 1] ?? '') && vocabulary.roleVerbs.get(words[i + 1]!) === undefined)
-      return;
-    let holder: Spot | undefined;
-    if (giving) {
-      // "hands Zaporizhzhia and Kherson to Russia": the one after "to"
-      const to = words.indexOf('to', i + 1);
-      holder = to > i && to - i <= 8 ? [to + 1, to + 2].map((j) => starts.get(j)).find(Boolean) : undefined;
-    } else if (words[i + 1] === 'by') holder = [i + 2, i + 3, i + 4].map((j) => starts.get(j)).find(Boolean);
-    else holder = [i - 1, i - 2].map((j) => ends.get(j)).find(Boolean);
-    if (!holder) return;
-    if (!roles.has(role)) roles.set(role, new Set());
-    for (const key of joined(holder)) roles.get(role)!.add(key);
-  });
-  return roles;
 }

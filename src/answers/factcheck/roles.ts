@@ -1,0 +1,61 @@
+import type { Vocabulary } from './vocabulary.js';
+import { findPhrase } from './words.js';
+
+/** Who holds a role in a text: the one who leads ("X-led", "led by X") or receives ("X gets …"). */
+export type Roles = Map<string, Set<string>>;
+
+/**
+ * The people and parties a text puts in a role (lexicon "roles": role → the verbs that give it): the name
+ * right before the verb ("Russia gets", "European-led"), or right after "by" ("chaired by Trump"); names
+ * joined by "and" share the role ("Witkoff and Kushner wrote", "drafted by Witkoff and Kushner").
+ */
+export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
+  const words = folded.split(' ');
+  if (!words.some((w) => vocabulary.roleVerbs.has(w) || vocabulary.roleVerbsTo.has(w))) return new Map();
+  type Spot = { key: string; start: number; end: number };
+  const starts = new Map<number, Spot>();
+  const ends = new Map<number, Spot>();
+  for (const { phrase, key, kind } of vocabulary.roleNames) {
+    if (kind !== 'person' && kind !== 'party') continue;
+    const size = phrase.split(' ').length;
+    for (let at = findPhrase(folded, phrase); at >= 0; at = findPhrase(folded, phrase, at + 1)) {
+      const first = at === 0 ? 0 : folded.slice(0, at).split(' ').length - 1;
+      const spot = { key, start: first, end: first + size - 1 };
+      if (!starts.has(spot.start)) starts.set(spot.start, spot);
+      if (!ends.has(spot.end)) ends.set(spot.end, spot);
+    }
+  }
+  // the names joined to a holder by "and", before it and after it
+  const joined = (spot: Spot): string[] => {
+    const keys = [spot.key];
+    for (let s: Spot | undefined = spot; s && words[s.start - 1] === 'and';) {
+      s = ends.get(s.start - 2);
+      if (s) keys.push(s.key);
+    }
+    for (let s: Spot | undefined = spot; s && words[s.end + 1] === 'and';) {
+      s = starts.get(s.end + 2);
+      if (s) keys.push(s.key);
+    }
+    return keys;
+  };
+  const roles: Roles = new Map();
+  words.forEach((word, i) => {
+    const giving = vocabulary.roleVerbsTo.get(word);
+    const role = vocabulary.roleVerbs.get(word) ?? giving;
+    if (!role) return;
+    // "gets compensated", "got paid": a passive, not something received
+    if (!giving && /ed$/.test(words[i + 1] ?? '') && vocabulary.roleVerbs.get(words[i + 1]!) === undefined)
+      return;
+    let holder: Spot | undefined;
+    if (giving) {
+      // "hands Zaporizhzhia and Kherson to Russia": the one after "to"
+      const to = words.indexOf('to', i + 1);
+      holder = to > i && to - i <= 8 ? [to + 1, to + 2].map((j) => starts.get(j)).find(Boolean) : undefined;
+    } else if (words[i + 1] === 'by') holder = [i + 2, i + 3, i + 4].map((j) => starts.get(j)).find(Boolean);
+    else holder = [i - 1, i - 2].map((j) => ends.get(j)).find(Boolean);
+    if (!holder) return;
+    if (!roles.has(role)) roles.set(role, new Set());
+    for (const key of joined(holder)) roles.get(role)!.add(key);
+  });
+  return roles;
+}
