@@ -1,9 +1,24 @@
-import Fuse from 'fuse.js';
-import type { FactEntry, FactKind } from '../knowledge/load.js';
-import { withinEdits } from '../text/edits.js';
+import type { FactEntry } from '../knowledge/load.js';
 import { foldVariants, normaliseForMatching, stem, tokenize } from '../text/normalise.js';
 import { DocAccumulator } from './accumulator.js';
+import { FuzzyNames, fuzzyMaxLength } from './fuzzy.js';
+import { TermIndex } from './terms.js';
 import { topK } from './top.js';
+import type { Doc, SearchHit, SearchOptions, SearchResult, SearchStatus } from './types.js';
+import {
+  ambiguousAt,
+  fieldWeights,
+  foundAt,
+  kindRank,
+  matchRank,
+  roundConfidence as round,
+  summaryHoldsAt,
+  summaryShareHeld,
+  type Field,
+} from './weights.js';
+
+export type { SearchHit, SearchOptions, SearchResult, SearchStatus } from './types.js';
+export { ambiguousAt, foundAt } from './weights.js';
 
 /**
  * Free text → ranked facts with a confidence.
@@ -16,72 +31,6 @@ import { topK } from './top.js';
  * instead of as the least-bad match.
  */
 
-export type SearchStatus = 'found' | 'ambiguous' | 'not_found';
-
-export interface SearchHit {
-  id: string;
-  kind: FactKind;
-  /** 0..1: how much of the query this fact explains. */
-  confidence: number;
-  matchedBy: 'exact' | 'alias' | 'words' | 'fuzzy';
-}
-
-export interface SearchResult {
-  status: SearchStatus;
-  hits: SearchHit[];
-  /** Query words the fact base does not know, for "not found" replies. */
-  unknownWords: string[];
-}
-
-export interface SearchOptions {
-  kinds?: readonly FactKind[];
-  limit?: number;
-  /** Autocomplete: the last word may be unfinished, so it also matches as a prefix. */
-  prefix?: boolean;
-  /**
-   * Whole-query fuzzy matching (fuse.js) when the words explain too little (default on). Autocomplete turns
-   * it off: it runs on every keystroke, where an unfinished word is no misspelling.
-   */
-  fuzzy?: boolean;
-}
-
-/** Thresholds on the confidence of the best hit. */
-export const foundAt = 0.62;
-export const ambiguousAt = 0.5;
-
-const fieldWeights = { id: 3, alias: 3, title: 2.5, context: 2.2, topic: 1.2, summary: 1 } as const;
-
-/** Between equally confident hits, the broader view answers more: a topic before one of its points. */
-const kindRank: Record<FactKind, number> = {
-  topic: 0,
-  issue: 1,
-  // A name on its own means the person more often than the plan nicknamed after them ("Witkoff plan").
-  actor: 2,
-  plan: 3,
-  provision: 4,
-  event: 5,
-  change: 6,
-  position: 7,
-  'plan-note': 8,
-  'issue-note': 9,
-};
-type Field = keyof typeof fieldWeights;
-
-interface Doc {
-  entry: FactEntry;
-  idKey: string;
-  titleKey: string;
-  aliasKeys: string[];
-  topicKeys: string[];
-  contextKeys: string[];
-  summaryKey: string;
-}
-
-interface Posting {
-  doc: number;
-  weight: number;
-}
-
 interface Phrase {
   tokens: string[];
   doc: number;
@@ -92,13 +41,8 @@ export class SearchIndex {
   private readonly byId = new Map<string, number>();
   private readonly exact = new Map<string, number>();
   private readonly phrasesByFirstToken = new Map<string, Phrase[]>();
-  private readonly postings = new Map<string, Posting[]>();
-  private readonly idf = new Map<string, number>();
-  private readonly deletions = new Map<string, string[]>();
-  private readonly sortedTerms: string[];
-  private readonly unknownIdf: number;
-  /** Character trigrams of each document's id, aliases and title → documents: candidates for Fuse. */
-  private readonly trigramDocs = new Map<string, number[]>();
+  private readonly terms = new TermIndex();
+  private readonly fuzzy: FuzzyNames;
   /** Per-document sums of a search, reused from search to search (one search runs at a time). */
   private readonly scores: DocAccumulator;
   private readonly held: DocAccumulator;
@@ -135,28 +79,13 @@ export class SearchIndex {
       }
       this.addPhrase(doc.titleKey, i);
       this.indexDoc(doc, i);
-      for (const gram of trigramsOf([doc.idKey, ...doc.aliasKeys, doc.titleKey])) {
-        const list = this.trigramDocs.get(gram);
-        if (list) list.push(i);
-        else this.trigramDocs.set(gram, [i]);
-      }
     });
+    this.terms.finish(this.docs.length);
+    this.fuzzy = new FuzzyNames(this.docs);
     this.scores = new DocAccumulator(this.docs.length);
     this.held = new DocAccumulator(this.docs.length);
     this.heldExplained = new DocAccumulator(this.docs.length);
     this.perDoc = new DocAccumulator(this.docs.length);
-    const n = this.docs.length || 1;
-    for (const [term, list] of this.postings) this.idf.set(term, Math.log(1 + n / list.length));
-    this.unknownIdf = Math.log(1 + n);
-    this.sortedTerms = [...this.postings.keys()].sort();
-    for (const term of this.sortedTerms) {
-      if (term.length < 4 || /^\d+$/.test(term)) continue;
-      for (const variant of deletionsOf(term)) {
-        const list = this.deletions.get(variant);
-        if (list) list.push(term);
-        else this.deletions.set(variant, [term]);
-      }
-    }
   }
 
   /** The normal form of a text for this index: normalised, spelling variants folded. */
@@ -206,10 +135,10 @@ export class SearchIndex {
     const isLast = (position: number) => options.prefix === true && position === tokens.length - 1;
     const matches = new Map<number, { term: string; factor: number }[]>();
     for (const { token, position } of weighed) {
-      const found = this.matchTerm(stem(token), isLast(position), token);
+      const found = this.terms.match(stem(token), isLast(position), token);
       matches.set(position, found);
       const idf =
-        found.length > 0 ? Math.max(...found.map((m) => this.idf.get(m.term) ?? 0)) : this.unknownIdf;
+        found.length > 0 ? Math.max(...found.map((m) => this.terms.idfOf(m.term))) : this.terms.unknownIdf;
       weightOf.set(position, idf);
       if (found.length === 0) unknownWords.push(token);
     }
@@ -241,7 +170,7 @@ export class SearchIndex {
     const held = this.held;
     held.reset();
     for (const { token, position } of weighed) {
-      const exact = this.postings.get(stem(token)) ?? [];
+      const exact = this.terms.postingsOf(stem(token));
       for (const { doc } of exact) {
         held.touch(doc);
         held.first[doc]! += (weightOf.get(position) ?? 0) / total;
@@ -255,7 +184,7 @@ export class SearchIndex {
     for (const { position } of weighed) {
       perDoc.reset();
       for (const { term, factor } of matches.get(position) ?? []) {
-        for (const posting of this.postings.get(term) ?? []) {
+        for (const posting of this.terms.postingsOf(term)) {
           const value = posting.weight * factor;
           perDoc.touch(posting.doc);
           if (value > perDoc.first[posting.doc]!) perDoc.first[posting.doc] = value;
@@ -325,7 +254,7 @@ export class SearchIndex {
       key.length <= fuzzyMaxLength &&
       content.length > 0
     ) {
-      hits = this.mergeFuzzy(hits, key, allowed, limit);
+      hits = this.fuzzy.merge(hits, key, allowed, limit);
     }
 
     return { status: this.statusOf(hits), hits, unknownWords };
@@ -362,112 +291,6 @@ export class SearchIndex {
     return [...thread(b)].some((key) => left.has(key));
   }
 
-  /** The vocabulary terms a query word stands for: itself, a typo away, or (autocomplete) a prefix. */
-  private matchTerm(token: string, asPrefix: boolean, unstemmed = token): { term: string; factor: number }[] {
-    const found: { term: string; factor: number }[] = [];
-    if (this.postings.has(token)) found.push({ term: token, factor: 1 });
-    if (asPrefix && unstemmed.length >= 2) {
-      for (const term of this.termsWithPrefix(unstemmed.slice(0, Math.max(2, token.length)), 30)) {
-        if (term !== token) found.push({ term, factor: 0.9 });
-      }
-    }
-    // A four-letter word one letter off is too often another word ("sick" is no "Dick").
-    if (found.length > 0 || unstemmed.length < 5 || /^\d+$/.test(token)) return found;
-    const seen = new Set<string>();
-    for (const variant of [token, ...deletionsOf(token)]) {
-      for (const term of this.deletions.get(variant) ?? []) {
-        if (seen.has(term) || !withinEdits(token, term, token.length >= 8 ? 2 : 1)) continue;
-        seen.add(term);
-        found.push({ term, factor: 0.85 });
-      }
-      if (this.postings.has(variant) && variant.length >= 4 && !seen.has(variant)) {
-        seen.add(variant);
-        found.push({ term: variant, factor: 0.85 });
-      }
-    }
-    return found;
-  }
-
-  private termsWithPrefix(prefix: string, max: number): string[] {
-    let lo = 0;
-    let hi = this.sortedTerms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sortedTerms[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < this.sortedTerms.length && out.length < max; i += 1) {
-      if (!this.sortedTerms[i]!.startsWith(prefix)) break;
-      out.push(this.sortedTerms[i]!);
-    }
-    return out;
-  }
-
-  private mergeFuzzy(
-    hits: SearchHit[],
-    key: string,
-    allowed: (doc: number) => boolean,
-    limit: number,
-  ): SearchHit[] {
-    // Fuse's cost grows with every document it scans: it scans only those sharing the most character
-    // trigrams with the query. Its scores do not depend on the collection, and a close match shares
-    // most of the query's trigrams, so the matches that count are the same, found at a fraction of the cost.
-    const candidates = this.fuzzyCandidates(key, allowed);
-    if (candidates.length === 0) return hits;
-    const fuse = new Fuse(
-      candidates.map((doc) => this.docs[doc]!),
-      {
-        keys: [
-          { name: 'idKey', weight: fieldWeights.id },
-          { name: 'aliasKeys', weight: fieldWeights.alias },
-          { name: 'titleKey', weight: fieldWeights.title },
-        ],
-        includeScore: true,
-        ignoreLocation: true,
-        threshold: 0.3,
-        minMatchCharLength: 3,
-      },
-    );
-    const merged = new Map(hits.map((hit) => [hit.id, hit]));
-    for (const result of fuse.search(key, { limit: limit * 2 })) {
-      // Fuse scores 0 (perfect) to 1; only close matches of the whole query count as evidence.
-      const confidence = Math.max(0, 1 - (result.score ?? 1) * 2.2);
-      const existing = merged.get(result.item.entry.id);
-      if (!existing || existing.confidence < confidence) {
-        merged.set(result.item.entry.id, {
-          id: result.item.entry.id,
-          kind: result.item.entry.kind,
-          confidence,
-          matchedBy: 'fuzzy',
-        });
-      }
-    }
-    return [...merged.values()].sort((a, b) => b.confidence - a.confidence).slice(0, limit);
-  }
-
-  /** The allowed documents sharing the most (and rarest) trigrams with the query. */
-  private fuzzyCandidates(key: string, allowed: (doc: number) => boolean): number[] {
-    // rare trigrams count more: "rbá" says more about a name than "an "
-    const shared = new Map<number, number>();
-    for (const gram of trigramsOf([key])) {
-      const docs = this.trigramDocs.get(gram);
-      // a trigram in a quarter of the documents or more (" th", "ion") tells them apart too little to count
-      if (!docs || docs.length * 4 > this.docs.length) continue;
-      const weight = Math.log(1 + this.docs.length / docs.length);
-      for (const doc of docs) shared.set(doc, (shared.get(doc) ?? 0) + weight);
-    }
-    return (
-      [...shared]
-        .filter(([doc]) => allowed(doc))
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, fuzzyCandidates)
-        .map(([doc]) => doc)
-        // in index order, so that Fuse breaks ties as it would over the whole collection
-        .sort((a, b) => a - b)
-    );
-  }
-
   private addPhrase(key: string, doc: number): void {
     const tokens = tokenize(key);
     if (tokens.length === 0) return;
@@ -482,15 +305,7 @@ export class SearchIndex {
     const add = (text: string, field: Field) => {
       for (const word of tokenize(text)) {
         if (this.stopwords.has(word)) continue;
-        const term = stem(word);
-        const list = this.postings.get(term);
-        const weight = fieldWeights[field];
-        if (!list) this.postings.set(term, [{ doc: i, weight }]);
-        else {
-          const last = list[list.length - 1]!;
-          if (last.doc === i) last.weight = Math.max(last.weight, weight);
-          else list.push({ doc: i, weight });
-        }
+        this.terms.add(stem(word), i, fieldWeights[field]);
       }
     };
     // Id words name the fact ("troop cap"); bare numbers in ids ("us-28-6") are no words of their own.
@@ -501,38 +316,4 @@ export class SearchIndex {
     doc.contextKeys.forEach((context) => add(context, 'context'));
     add(doc.summaryKey, 'summary');
   }
-}
-
-/** On a tie, a fact the query names (by id or alias) beats one that merely contains its words. */
-const matchRank: Record<SearchHit['matchedBy'], number> = { exact: 0, alias: 1, words: 2, fuzzy: 3 };
-
-/** A fact whose text holds this share of the query's meaning counts its summary words as nearly named. */
-const summaryHoldsAt = 0.6;
-const summaryShareHeld = 2.2;
-
-/** Confidences within a few hundredths are a tie; the score then decides. */
-/** The longest query fuzzy matching is tried on: one bitap chunk. */
-const fuzzyMaxLength = 32;
-
-/** How many documents Fuse scans at most: those sharing the most character trigrams with the query. */
-const fuzzyCandidates = 8;
-
-/** The distinct character trigrams of some keys, word boundaries included (" na", "nat", "to "). */
-function trigramsOf(keys: readonly string[]): Set<string> {
-  const grams = new Set<string>();
-  for (const key of keys) {
-    const padded = ` ${key} `;
-    for (let i = 0; i + 3 <= padded.length; i += 1) grams.add(padded.slice(i, i + 3));
-  }
-  return grams;
-}
-
-function round(confidence: number): number {
-  return Math.round(confidence * 20) / 20;
-}
-
-function deletionsOf(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i += 1) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
 }
