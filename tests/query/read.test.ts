@@ -26,6 +26,15 @@ describe('readQuery: words as people type them', () => {
     expect(read('who is umierow').people).toEqual(['rustem-umerov']);
   });
 
+  it('reads Ukrainian and Russian verbs of publishing, and asking for it briefly, as words it knows', () => {
+    const published = read('коли опублікували план з 28 пунктів');
+    expect(published.intent).toBe('when');
+    expect(published.plans).toEqual(['us-28']);
+    expect(published.text).toContain('published');
+    expect(read('стисло: що передбачає план з 20 пунктів').words).not.toContain('стисло');
+    expect(read('когда обнародовали план из 20 пунктов').text).toContain('published');
+  });
+
   it('a synonym replaces a word the facts never use, and joins one they do', () => {
     // "nukes" is nobody's word in the facts: it becomes theirs.
     expect(read('nukes').words).toEqual(['nuclear', 'weapons']);
