@@ -91,6 +91,26 @@ export function eventsOnDaysNamed(kb: KnowledgeBase, query: Query): KnowledgeBas
   );
 }
 
+/**
+ * The events on the days the question names, or else in the months it names ("in jan", "feb 2026"):
+ * a question dated that way is about what happened then. Deadlines ("a deal by June") date nothing.
+ */
+export function eventsDatedAsAsked(kb: KnowledgeBase, query: Query): KnowledgeBase['events'] {
+  const onDays = eventsOnDaysNamed(kb, query);
+  if (onDays.length > 0) return onDays;
+  const months = query.dates.filter((d) => d.month !== undefined && d.day === undefined && !d.deadline);
+  if (months.length === 0) return [];
+  const monthOf = (iso: string) => Number(iso.slice(5, 7));
+  return kb.events.filter((event) =>
+    months.some(
+      (d) =>
+        (d.year === undefined || event.date.startsWith(String(d.year))) &&
+        monthOf(event.date) <= d.month! &&
+        d.month! <= monthOf(event.endDate ?? event.date),
+    ),
+  );
+}
+
 /** A date the question names that lies after the fact base's "as of" date (a month counts whole). */
 function afterAsOf(date: Query['dates'][number], asOf: string): boolean {
   if (date.year === undefined) return false;

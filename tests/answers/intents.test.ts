@@ -160,6 +160,15 @@ describe('/ask about a person or a day the fact base records', () => {
     expect(answer.factIds[0]).toBe('ev-2026-05-24-kyiv-strikes-and-warning');
     expect(answer.text.split('\n')[0]).toMatch(/dead/);
   });
+
+  it('who, dated: the event of the day or month the question names, not a person named in it', () => {
+    const onTheDay = ask('who went with witkoff to see putin on 22 jan');
+    expect(core.kb.events.find((e) => e.id === onTheDay.factIds[0])?.date).toBe('2026-01-22');
+    const inTheMonth = ask('who led the russian team at abu dhabi talks in jan 2026');
+    expect(core.kb.events.find((e) => e.id === inTheMonth.factIds[0])?.date.slice(0, 7)).toBe('2026-01');
+    // a month that is a deadline dates nothing
+    expect(ask('who wanted a deal by june').factIds[0]).not.toMatch(/^ev-20\d\d-06/);
+  });
 });
 
 describe('answerability: refused with the reason, nearest facts suggested', () => {

@@ -1,5 +1,6 @@
 import type { Core } from '../../core.js';
 import { vocabularyOf } from '../../query/index.js';
+import { eventsDatedAsAsked } from '../../search/answerability.js';
 import type { SearchHit } from '../../search/index.js';
 import { factView } from '../views.js';
 import { leadWith, searchKinds, type IntentAnswer } from './shared.js';
@@ -8,6 +9,9 @@ import { leadWith, searchKinds, type IntentAnswer } from './shared.js';
  * "Who is Umerov?", "who r the E3": the person or body named, when the question is about them. "Who drew up
  * the 20-point plan?": the plan's authors first. "Who leaked the 28 points?": the event or note that says.
  */
+/** An event of the date asked about answers on fewer of the question's words than any other fact. */
+const datedEventAt = 0.3;
+
 export const whoAnswer: IntentAnswer = ({ core, query, result }) => {
   const named = query.people[0];
   const best = result.hits[0];
@@ -57,6 +61,15 @@ export const whoAnswer: IntentAnswer = ({ core, query, result }) => {
       hit.kind !== 'actor' ||
       ((!side || core.kb.actors.get(hit.id)?.side === side) && !query.people.includes(hit.id)),
   );
+  // "Who went to see Putin on 22 Jan?": of the events then, the one that fits the question's words best.
+  const then = new Set(eventsDatedAsAsked(core.kb, query).map((event) => event.id));
+  const dated =
+    then.size > 0
+      ? searchKinds(core, query.text, ['event'], 30).find(
+          (hit) => then.has(hit.id) && hit.confidence >= datedEventAt,
+        )
+      : undefined;
+  if (dated) return factView(core, dated.id);
   const deed = query.present ? currentHolder(core, candidates) : candidates[0];
   if (deed && deed.confidence >= 0.5 && deed.confidence >= (best?.confidence ?? 0) * 0.8) {
     return factView(core, deed.id);
