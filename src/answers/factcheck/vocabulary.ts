@@ -40,6 +40,8 @@ export interface Vocabulary {
   absence: string[];
   /** Stems of verbs that say a document came into being ("issu", "sign", "unveil"). */
   origin: Set<string>;
+  /** Words a claim's meaning does not rest on (knowledge/lexicon.json claims.stopwords). */
+  stopwords: Set<string>;
   /** Words that are content here though a search would skip them ("START"). */
   keep: Set<string>;
   verbs: Set<string>;
@@ -156,6 +158,7 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
       Object.entries(lexicon.roles).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const)),
     ),
     absence: lexicon.absence.map((phrase) => foldSameThing({ sameThing }, norm(phrase))),
+    stopwords: new Set(lexicon.stopwords),
     keep: new Set(lexicon.contentWords.map(norm)),
     origin: new Set(lexicon.origin.map((w) => stem(norm(w)))),
     verbs: new Set(lexicon.verbs.map(norm)),

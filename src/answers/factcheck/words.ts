@@ -1,4 +1,3 @@
-import { isStopword } from '../../search/stopwords.js';
 import { stem } from '../../text/normalise.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -32,9 +31,9 @@ export function wordStem(vocabulary: Vocabulary, word: string): string {
   let result = '';
   if (!word || /^\d/.test(word) || vocabulary.casual.has(word)) result = '';
   else if (vocabulary.keep.has(word)) result = word;
-  else if (!isStopword(word) || vocabulary.keep.has(stem(word))) {
+  else if (!vocabulary.stopwords.has(word) || vocabulary.keep.has(stem(word))) {
     const s = stem(word);
-    result = s && (!isStopword(s) || vocabulary.keep.has(s)) ? s : '';
+    result = s && (!vocabulary.stopwords.has(s) || vocabulary.keep.has(s)) ? s : '';
   }
   vocabulary.stems.set(word, result);
   return result;

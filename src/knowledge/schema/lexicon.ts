@@ -29,6 +29,11 @@ export const ClaimLexicon = z.strictObject({
   casual: z.array(text).default([]),
   /** Verbs that say a document came into being ("issued", "signed", "unveiled"): a claim of where and when. */
   origin: z.array(text).default([]),
+  /**
+   * Words a claim's meaning does not rest on: function words, question words and the verbs people wrap
+   * claims in. Fewer than a question's stopwords: "deal", "draft" or "war" carry a claim.
+   */
+  stopwords: z.array(text).default([]),
   /** Words that carry meaning in a claim though a search skips them ("START" the treaty). */
   contentWords: z.array(text).default([]),
   /** Verbs that make a string of words a claim. */
