@@ -302,3 +302,17 @@ describe('a recorded disagreement on the day the claim names', () => {
     );
   });
 });
+
+describe('membership of an alliance, however a claim words it', () => {
+  it('"bans Ukraine from NATO" rests on the membership bar and its removal, not on NATO troops', () => {
+    const answer = check('the plan bans Ukraine from NATO', 'depends_on_plan', [
+      'us-28-7',
+      'change-nato-membership-ban-removed',
+    ]);
+    expect(answer.factIds).not.toContain('us-28-8');
+    check('Ukraine is barred from NATO under the 28-point plan', 'supported', ['us-28-7']);
+    check('the 20 point plan bans ukraine from nato', 'contradicted', ['change-nato-membership-ban-removed']);
+    // NATO's troops are another matter
+    check('the 28 point plan keeps nato troops out of ukraine', 'supported', ['us-28-8']);
+  });
+});

@@ -67,7 +67,8 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
   const norm = (s: string) => normaliseForMatching(s);
   const sameThing = new Map<string, [string[], string][]>();
   for (const group of lexicon.sameThing) {
-    const target = norm(group[0]!).replace(/ /g, '');
+    // the first of a group is what every other phrase of it becomes, word for word
+    const target = norm(group[0]!);
     for (const phrase of group) {
       const words = norm(phrase).split(' ');
       if (!sameThing.has(words[0]!)) sameThing.set(words[0]!, []);
