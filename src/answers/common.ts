@@ -128,6 +128,20 @@ function notesOf(c: ResolvedCitation): string[] {
   return c.note.includes('; ') ? c.note.split('; ').map(withoutStop) : [withoutStop(c.note)];
 }
 
+/**
+ * An answer with more sections ahead of its own (what followed, the latest event, other events that fit).
+ * Their sources join the answer's numbered list after its own, so every added line shows its sources and
+ * the numbers already given keep theirs.
+ */
+export function withSectionsFirst(answer: Answer, sections: AnswerSection[], factIds: string[] = []): Answer {
+  return {
+    ...answer,
+    sections: [...sections, ...answer.sections],
+    citations: mergeCitations([...answer.citations, ...collectCitations(sections)]),
+    factIds: [...answer.factIds, ...factIds.filter((id) => !answer.factIds.includes(id))],
+  };
+}
+
 /** Kept for callers that only need duplicates gone: the same as merging. */
 export const dedupeCitations = mergeCitations;
 

@@ -12,6 +12,7 @@ import {
   planLabel,
   resolveCitations,
   statusMark,
+  withSectionsFirst,
 } from './common.js';
 import { changedAnswer } from './intents/changed.js';
 import { compareAnswer } from './intents/compare.js';
@@ -119,18 +120,15 @@ function withWhatFollowed(core: Core, answer: Answer, best: string, hits: readon
     .filter((e) => e.date > event.date && e.topics.some((t) => event.topics.includes(t)))
     .slice(0, 2);
   if (later.length === 0) return answer;
-  return {
-    ...answer,
-    sections: [
-      ...later.map((e) => ({
-        heading: `What followed: ${humanDateRange(e.date, e.endDate)}`,
-        text: `**${e.title}.** ${e.summary}${statusMark(e)}`,
-        citations: resolveCitations(core, e.citations),
-      })),
-      ...answer.sections,
-    ],
-    factIds: [...answer.factIds, ...later.map((e) => e.id)],
-  };
+  return withSectionsFirst(
+    answer,
+    later.map((e) => ({
+      heading: `What followed: ${humanDateRange(e.date, e.endDate)}`,
+      text: `**${e.title}.** ${e.summary}${statusMark(e)}`,
+      citations: resolveCitations(core, e.citations),
+    })),
+    later.map((e) => e.id),
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import type { PartyId } from '../../knowledge/schema.js';
 import { humanDateRange } from '../../text/dates.js';
 import type { Answer } from '../types.js';
 import { ambiguousAt } from '../../search/index.js';
-import { baseAnswer, resolveCitations, statusMark } from '../common.js';
+import { baseAnswer, resolveCitations, statusMark, withSectionsFirst } from '../common.js';
 import { readDates } from '../factcheck/figures.js';
 import { factView, issueView } from '../views.js';
 import { leadWith, topicOf, type IntentAnswer } from './shared.js';
@@ -140,16 +140,15 @@ function withLatestStatement(
         !e.background && e.topics.includes(topic) && names.some((n) => e.summary.toLowerCase().includes(n)),
     );
   if (!latest || answer.factIds.includes(latest.id)) return answer;
-  return {
-    ...answer,
-    sections: [
+  return withSectionsFirst(
+    answer,
+    [
       {
         heading: `Latest: ${humanDateRange(latest.date, latest.endDate)}`,
         text: `**${latest.title}.** ${latest.summary}${statusMark(latest)}`,
         citations: resolveCitations(core, latest.citations),
       },
-      ...answer.sections,
     ],
-    factIds: [...answer.factIds, latest.id],
-  };
+    [latest.id],
+  );
 }

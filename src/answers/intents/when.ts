@@ -1,7 +1,8 @@
 import type { TimelineEvent } from '../../knowledge/schema.js';
 import { isMonthWord, type QueryDate } from '../../query/index.js';
 import { humanDate, humanDateRange } from '../../text/dates.js';
-import { resolveCitations, statusMark } from '../common.js';
+import { byCodePoint } from '../../text/numbers.js';
+import { resolveCitations, statusMark, withSectionsFirst } from '../common.js';
 import { factView } from '../views.js';
 import { leadWith, searchKinds, type IntentAnswer } from './shared.js';
 
@@ -49,7 +50,36 @@ export const whenAnswer: IntentAnswer = (asked) => {
   const enough = onTheDayNamed ? 0.3 : 0.5;
   if (event && event.confidence >= enough && event.confidence >= (best?.confidence ?? 0) * 0.8) {
     const e = eventById(core.kb.events, event.id)!;
-    return leadWith(factView(core, e.id)!, `**${humanDateRange(e.date, e.endDate)}** — ${e.title}.`);
+    const answer = leadWith(factView(core, e.id)!, `**${humanDateRange(e.date, e.endDate)}** — ${e.title}.`);
+    // "What happened in Abu Dhabi?": other events the words fit as well are named too, not left out.
+    const alike =
+      eventDates.length === 0 && !query.reaction
+        ? allEvents
+            .filter((hit) => hit.id !== e.id && hit.confidence >= event.confidence - tiedWithin)
+            .slice(0, 3)
+            .map((hit) => eventById(core.kb.events, hit.id)!)
+            .sort((a, b) => byCodePoint(a.date, b.date))
+        : [];
+    if (alike.length === 0) return answer;
+    return withSectionsFirst(
+      answer,
+      [
+        {
+          heading: alike.length === 1 ? 'Another event that fits' : 'Other events that fit',
+          text: alike
+            .map(
+              (other) =>
+                `• **${humanDateRange(other.date, other.endDate)}:** ${other.title}${statusMark(other)}`,
+            )
+            .join('\n'),
+          citations: resolveCitations(
+            core,
+            alike.flatMap((other) => other.citations.slice(0, 1)),
+          ),
+        },
+      ],
+      alike.map((other) => other.id),
+    );
   }
   if (!best || result.status === 'not_found') return undefined;
   const entry = core.index.entry(best.id);
@@ -65,9 +95,9 @@ export const whenAnswer: IntentAnswer = (asked) => {
     // The topic's event the question's words fit best; else its first.
     const fits = allEvents.map((hit) => dated.find((e) => e.id === hit.id)).find((e) => e !== undefined);
     const lead = fits ?? dated.find((e) => !e.background) ?? dated[0]!;
-    return {
-      ...leadWith(view, `**${humanDateRange(lead.date, lead.endDate)}** — ${lead.title}.`),
-      sections: [
+    return withSectionsFirst(
+      leadWith(view, `**${humanDateRange(lead.date, lead.endDate)}** — ${lead.title}.`),
+      [
         {
           heading: 'Dated events',
           text: dated
@@ -78,9 +108,8 @@ export const whenAnswer: IntentAnswer = (asked) => {
             dated.flatMap((e) => e.citations.slice(0, 1)),
           ),
         },
-        ...view.sections,
       ],
-    };
+    );
   }
   return undefined;
 };
