@@ -316,3 +316,10 @@ describe('membership of an alliance, however a claim words it', () => {
     check('the 28 point plan keeps nato troops out of ukraine', 'supported', ['us-28-8']);
   });
 });
+
+describe('"gets to" is leave to do something, not receiving', () => {
+  it("does not put the claim's subject in the role of a recipient", () => {
+    check('russia gets to keep crimea under the 28 point plan', 'supported', ['us-28-21']);
+    check('ukraine gets to keep its army at 800k under the 20 point plan', 'supported', ['us-ua-20-4']);
+  });
+});
