@@ -72,10 +72,8 @@ export const whenAnswer: IntentAnswer = (asked) => {
                 `• **${humanDateRange(other.date, other.endDate)}:** ${other.title}${statusMark(other)}`,
             )
             .join('\n'),
-          citations: resolveCitations(
-            core,
-            alike.flatMap((other) => other.citations.slice(0, 1)),
-          ),
+          // each event's strongest source
+          citations: alike.flatMap((other) => resolveCitations(core, other.citations).slice(0, 1)),
         },
       ],
       alike.map((other) => other.id),
@@ -103,10 +101,7 @@ export const whenAnswer: IntentAnswer = (asked) => {
           text: dated
             .map((e) => `• **${humanDateRange(e.date, e.endDate)}:** ${e.title}${statusMark(e)}`)
             .join('\n'),
-          citations: resolveCitations(
-            core,
-            dated.flatMap((e) => e.citations.slice(0, 1)),
-          ),
+          citations: dated.flatMap((e) => resolveCitations(core, e.citations).slice(0, 1)),
         },
       ],
     );
