@@ -10,10 +10,10 @@ import {
   literal,
   notFoundAnswer,
   planLabel,
-  resolveCitations,
   statusMark,
   withSectionsFirst,
 } from './common.js';
+import { resolveCitations } from './citations.js';
 import { changedAnswer } from './intents/changed.js';
 import { compareAnswer } from './intents/compare.js';
 import { figureAnswer } from './intents/figure.js';

@@ -1,16 +1,8 @@
 import type { Core } from '../core.js';
 import { PartyId, type Issue, type PlanNote, type Provision, type Topic } from '../knowledge/schema.js';
-import {
-  baseAnswer,
-  collectCitations,
-  shortValue,
-  labelledValue,
-  planLabel,
-  planOrder,
-  provisionLabel,
-  resolveCitations,
-  statusMark,
-} from './common.js';
+import { baseAnswer, planLabel, planOrder, provisionLabel, statusMark } from './common.js';
+import { collectCitations, resolveCitations } from './citations.js';
+import { shortValue, labelledValue } from './values.js';
 import { humanDate, humanDateRange } from '../text/dates.js';
 import type { Answer, AnswerSection } from './types.js';
 

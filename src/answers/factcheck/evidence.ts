@@ -1,5 +1,6 @@
 import type { Core } from '../../core.js';
-import { planLabel, provisionLabel, resolveCitations, statusMark } from '../common.js';
+import { planLabel, provisionLabel, statusMark } from '../common.js';
+import { resolveCitations } from '../citations.js';
 import type { AnswerSection } from '../types.js';
 import type { Assessment } from './matching.js';
 import type { Decision } from './rules.js';

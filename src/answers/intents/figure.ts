@@ -2,7 +2,7 @@ import type { Core } from '../../core.js';
 import { readQuery, vocabularyOf, type Query, type Vocabulary } from '../../query/index.js';
 import { normaliseForMatching, stem, tokenize } from '../../text/normalise.js';
 import { eventsOnDaysNamed } from '../../search/answerability.js';
-import { labelledValue } from '../common.js';
+import { labelledValue } from '../values.js';
 import { factView, valuesLine } from '../views.js';
 import { leadWith, type IntentAnswer } from './shared.js';
 

@@ -1,5 +1,6 @@
 import { humanDate, humanDateRange } from '../../text/dates.js';
-import { baseAnswer, resolveCitations, statusMark } from '../common.js';
+import { baseAnswer, statusMark } from '../common.js';
+import { resolveCitations } from '../citations.js';
 import { factView, issueView } from '../views.js';
 import { leadWith, topicOf, type IntentAnswer } from './shared.js';
 

@@ -2,7 +2,8 @@ import type { TimelineEvent } from '../../knowledge/schema.js';
 import { isMonthWord, type QueryDate } from '../../query/index.js';
 import { humanDate, humanDateRange } from '../../text/dates.js';
 import { byCodePoint } from '../../text/numbers.js';
-import { resolveCitations, statusMark, withSectionsFirst } from '../common.js';
+import { statusMark, withSectionsFirst } from '../common.js';
+import { resolveCitations } from '../citations.js';
 import { factView } from '../views.js';
 import { leadWith, searchKinds, type IntentAnswer } from './shared.js';
 

@@ -2,7 +2,8 @@
 import type { Core } from '../../core.js';
 import { reliabilityTiers } from '../../knowledge/schema.js';
 import { humanDate } from '../../text/dates.js';
-import { baseAnswer, reliabilityOf, resolveCitations } from '../common.js';
+import { baseAnswer } from '../common.js';
+import { reliabilityOf, resolveCitations } from '../citations.js';
 import { optionTooLong } from '../reading.js';
 import type { Answer } from '../types.js';
 

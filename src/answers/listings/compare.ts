@@ -1,16 +1,9 @@
 import type { Core } from '../../core.js';
 import type { PlanId } from '../../knowledge/schema.js';
 import { readQuery, vocabularyOf } from '../../query/index.js';
-import {
-  baseAnswer,
-  collectCitations,
-  notFoundAnswer,
-  planLabel,
-  planOrder,
-  resolveCitations,
-  shortValue,
-  statusMark,
-} from '../common.js';
+import { baseAnswer, notFoundAnswer, planLabel, planOrder, statusMark } from '../common.js';
+import { collectCitations, resolveCitations } from '../citations.js';
+import { shortValue } from '../values.js';
 import { topicOf } from '../intents/shared.js';
 import { cleanQuery, optionTooLong, validateQuery } from '../reading.js';
 import type { Answer, AnswerSection } from '../types.js';

@@ -4,15 +4,9 @@ import type { ChangeType, PlanId } from '../../knowledge/schema.js';
 import { readQuery, vocabularyOf } from '../../query/index.js';
 import { humanDate } from '../../text/dates.js';
 import { byCodePoint } from '../../text/numbers.js';
-import {
-  baseAnswer,
-  errorAnswer,
-  literal,
-  planOrder,
-  resolveCitations,
-  shortValue,
-  statusMark,
-} from '../common.js';
+import { baseAnswer, errorAnswer, literal, planOrder, statusMark } from '../common.js';
+import { resolveCitations } from '../citations.js';
+import { shortValue } from '../values.js';
 import { optionTooLong } from '../reading.js';
 import type { Answer, AnswerSection } from '../types.js';
 import { oncePerBase } from '../per-base.js';
