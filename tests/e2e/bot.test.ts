@@ -25,6 +25,7 @@ import {
   USER,
   type Option,
 } from '../support/discord-wire.js';
+import { exampleOptions } from '../support/command-examples.js';
 
 const ZWSP = '\u200b';
 
@@ -81,19 +82,7 @@ describe('slash commands', () => {
     help: [],
   };
 
-  /** A command without a hand-written example gets its required options filled in. */
-  const exampleFor = (name: string): Option[] => {
-    if (examples[name]) return examples[name];
-    const definition = commands.find((c) => c.definition.name === name)!.definition;
-    return definition.options
-      .filter((o) => o.required)
-      .map((o) => ({
-        name: o.name,
-        type: o.type === 'integer' ? INTEGER : o.type === 'boolean' ? BOOLEAN : STRING,
-        value:
-          o.type === 'integer' ? 1 : o.type === 'boolean' ? false : (o.choices?.[0]?.value ?? 'troop cap'),
-      }));
-  };
+  const exampleFor = (name: string): Option[] => exampleOptions(name, examples);
 
   it('includes the nine commands of the issue', () => {
     const names = commands.map((c) => c.definition.name);

@@ -5,14 +5,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../src/commands/index.js';
-import { loadCore } from '../../src/core.js';
-import { Cooldowns } from '../../src/discord/cooldown.js';
-import { createLogger } from '../../src/discord/log.js';
-import { createInteractionsServer, type InteractionsServer } from '../../src/http/server.js';
+import type { InteractionsServer } from '../../src/http/server.js';
 import { MAX_CLOCK_SKEW_SECONDS, createVerifier } from '../../src/http/verify.js';
-import { createInteractionHandler } from '../../src/interactions/handler.js';
 import { interactionPayload, snowflake } from '../e2e/fake-discord.js';
+import { startEndpoint } from './in-process.js';
 import { newApplication, nowSeconds, request, signatureHeaders } from './signing.js';
 
 const app = newApplication();
@@ -21,18 +17,8 @@ const log: string[] = [];
 let endpoint: InteractionsServer;
 let url: string;
 
-const core = loadCore();
-
 beforeAll(async () => {
-  const logger = createLogger('debug', [], (line) => void log.push(line));
-  const handler = createInteractionHandler({
-    getCore: () => core,
-    commands,
-    cooldowns: new Cooldowns(0),
-    logger,
-  });
-  endpoint = createInteractionsServer({ publicKey: app.publicKeyHex, handler, logger });
-  url = `http://127.0.0.1:${(await endpoint.listen(0, '127.0.0.1')).port}/interactions`;
+  ({ endpoint, url } = await startEndpoint(app.publicKeyHex, 'debug', log));
 });
 
 afterAll(async () => {

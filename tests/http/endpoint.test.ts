@@ -7,11 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.js';
-import { loadCore } from '../../src/core.js';
-import { Cooldowns } from '../../src/discord/cooldown.js';
-import { createLogger } from '../../src/discord/log.js';
-import { MAX_BODY_BYTES, createInteractionsServer, type InteractionsServer } from '../../src/http/server.js';
-import { createInteractionHandler } from '../../src/interactions/handler.js';
+import { MAX_BODY_BYTES, type InteractionsServer } from '../../src/http/server.js';
 import { FAKE_OTHER_USER_ID, FAKE_ROLE_ID, checkAutocomplete, snowflake } from '../e2e/fake-discord.js';
 import {
   autocompleteInteraction,
@@ -36,6 +32,8 @@ import {
   USER,
   type Option,
 } from '../support/discord-wire.js';
+import { startEndpoint } from './in-process.js';
+import { exampleOptions } from '../support/command-examples.js';
 
 type Json = Record<string, unknown>;
 
@@ -48,18 +46,7 @@ let url: string;
 const newUser = memberIds(1_500_000_000_000_000_000n);
 
 beforeAll(async () => {
-  const core = loadCore();
-  const logger = createLogger('info', [], (line) => void log.push(line));
-  const handler = createInteractionHandler({
-    getCore: () => core,
-    commands,
-    cooldowns: new Cooldowns(0),
-    logger,
-  });
-  endpoint = createInteractionsServer({ publicKey: app.publicKeyHex, handler, logger });
-  const address = await endpoint.listen(0, '127.0.0.1');
-  base = `http://127.0.0.1:${address.port}`;
-  url = `${base}/interactions`;
+  ({ endpoint, base, url } = await startEndpoint(app.publicKeyHex, 'info', log));
 });
 
 afterAll(async () => {
@@ -109,18 +96,7 @@ describe('slash commands', () => {
     plan: [{ name: 'plan', type: STRING, value: 'us-28' }],
     factcheck: [{ name: 'claim', type: STRING, value: "the 20-point plan caps Ukraine's army at 800,000" }],
   };
-  const exampleFor = (name: string): Option[] => {
-    if (examples[name]) return examples[name];
-    const definition = commands.find((c) => c.definition.name === name)!.definition;
-    return definition.options
-      .filter((o) => o.required)
-      .map((o) => ({
-        name: o.name,
-        type: o.type === 'integer' ? INTEGER : o.type === 'boolean' ? BOOLEAN : STRING,
-        value:
-          o.type === 'integer' ? 1 : o.type === 'boolean' ? false : (o.choices?.[0]?.value ?? 'troop cap'),
-      }));
-  };
+  const exampleFor = (name: string): Option[] => exampleOptions(name, examples);
 
   // Owner-only maintenance (/reload) answers privately; tests/e2e/ops.test.ts covers it.
   for (const name of commands.filter((c) => !c.definition.ownerOnly).map((c) => c.definition.name)) {
