@@ -91,6 +91,15 @@ describe('no plan named: the plans compared', () => {
   it('what every plan says is supported', () => {
     check('ukraine stays non-nuclear under the peace plan', 'supported', ['us-28-18']);
   });
+
+  it("a party's wish is read in the plan it put forward, whoever that plan's points name", () => {
+    const answer = check('the Europeans want an 800k army cap', 'supported', ['eu-6-1'], ['800,000']);
+    expect(answer.text).not.toMatch(/20-point plan/);
+  });
+
+  it('a party merely mentioned does not speak through its plan', () => {
+    check("trump's plan says US fighter jets will be based in poland", 'contradicted', ['us-28-9']);
+  });
 });
 
 describe('people, places, dates and roles', () => {

@@ -55,11 +55,16 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   const missingNames: string[] = [];
   let named = 0;
   const docKinds = new Set(doc.names.values());
+  // the party a claim speaks for ("the Europeans want…") speaks through the points of a plan it put
+  // forward (the Berlin statement), whoever those points name; a party merely mentioned does not
+  const proposers = doc.plan ? tables.proposers.get(doc.plan) : undefined;
+  const speaker = claim.subjectParty && proposers?.has(claim.subjectParty) ? claim.subjectParty : undefined;
+  const holds = (key: string) => doc.names.has(key) || key === speaker;
   // parties are loose: a fact that names one of the claim's parties is about them
   const claimParties = [...claim.names].filter(([, kind]) => kind === 'party').map(([key]) => key);
-  const holdsAParty = claimParties.some((key) => doc.names.has(key));
+  const holdsAParty = claimParties.some(holds);
   for (const [key, kind] of claim.names) {
-    if (doc.names.has(key)) {
+    if (holds(key)) {
       named += 1;
       continue;
     }

@@ -13,7 +13,14 @@ import { thresholds } from './thresholds.js';
 const allPlans: readonly PlanId[] = ['us-28', 'us-ua-20', 'eu-6'];
 
 /** No plan named: what each plan says, side by side (supported if all agree, depends if they differ). */
-export function comparePlans(rule: string, claim: Claim, ranked: Assessment[]): Decision | undefined {
+export function comparePlans(
+  rule: string,
+  claim: Claim,
+  ranked: Assessment[],
+  proposers?: ReadonlyMap<PlanId, ReadonlySet<string>>,
+): Decision | undefined {
+  const own = speakersPlans(claim, proposers);
+  if (own.length) return comparePartysPlans(rule, claim, ranked, own);
   const stances = allPlans.map((plan) => planStance(plan, ranked, claim));
   const main = stances.slice(0, 2);
   const european = stances[2]!;
@@ -29,6 +36,34 @@ export function comparePlans(rule: string, claim: Claim, ranked: Assessment[]): 
   if (!says.length && against.some((s) => s.stance === 'opposite')) {
     return { verdict: 'contradicted', rule, reason: '', facts, plans: stances };
   }
+  return undefined;
+}
+
+/**
+ * The plans put forward by the party a claim speaks for, when it tells what that party wants, offers or
+ * says ("the Europeans want an 800k army"): the party's word is its own plan, not the others'.
+ */
+function speakersPlans(claim: Claim, proposers?: ReadonlyMap<PlanId, ReadonlySet<string>>): PlanId[] {
+  const speaker = claim.subjectParty;
+  if (!speaker || !proposers || !claim.unrealised) return [];
+  return allPlans.filter((plan) => proposers.get(plan)?.has(speaker));
+}
+
+/** What the party's own plans say: all say so → supported, some → depends, none but some otherwise → contradicted. */
+function comparePartysPlans(
+  rule: string,
+  claim: Claim,
+  ranked: Assessment[],
+  plans: PlanId[],
+): Decision | undefined {
+  const stances = plans.map((plan) => planStance(plan, ranked, claim));
+  const says = stances.filter((s) => s.stance === 'says');
+  const against = stances.filter((s) => s.stance === 'opposite' || s.stance === 'dropped');
+  const facts = stances.flatMap((s) => [s.point, s.change]).filter((x): x is Assessment => x !== undefined);
+  if (says.length === stances.length) return supported(rule, says[0]!.point!, ranked, stances);
+  if (says.length) return { verdict: 'depends_on_plan', rule, reason: '', facts, plans: stances };
+  if (against.some((s) => s.stance === 'opposite'))
+    return { verdict: 'contradicted', rule, reason: '', facts, plans: stances };
   return undefined;
 }
 

@@ -80,10 +80,10 @@ export const rules: readonly Rule[] = [
   {
     // "the peace plan …": which plan says what comes before any disagreement about one of them
     name: 'the peace plan: the plans compared',
-    decide: ({ claim, ranked }) =>
+    decide: ({ tables, claim, ranked }) =>
       claim.plans.length || !claim.genericPlan
         ? undefined
-        : comparePlans('the peace plan: the plans compared', claim, ranked),
+        : comparePlans('the peace plan: the plans compared', claim, ranked, tables.proposers),
   },
   {
     name: 'a recorded disagreement',
@@ -139,11 +139,11 @@ export const rules: readonly Rule[] = [
   },
   {
     name: 'no plan named: the plans compared',
-    decide: ({ claim, ranked }) => {
+    decide: ({ tables, claim, ranked }) => {
       const top = ranked[0];
       if (claim.plans.length || claim.genericPlan) return undefined;
       if (!(top && planKinds.has(top.doc.kind) && top.coverage >= thresholds.support)) return undefined;
-      return comparePlans('no plan named: the plans compared', claim, ranked);
+      return comparePlans('no plan named: the plans compared', claim, ranked, tables.proposers);
     },
   },
   {

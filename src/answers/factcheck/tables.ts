@@ -3,8 +3,10 @@ import type { Assertion, Change, Citation, FactStatus, PartyId, PlanId } from '.
 import { vocabularyOf, type Vocabulary as QueryVocabulary } from '../../query/index.js';
 import { eventDays, toDoc, type RawFact } from './docs.js';
 import { figureOfValue, type DateMention, type Figure } from './figures.js';
+import { normaliseForMatching } from '../../text/normalise.js';
 import {
   compileVocabulary,
+  namesIn,
   type MarkedToken,
   type NameKind,
   type Roles,
@@ -86,6 +88,8 @@ export interface FactcheckTables {
   /** Inverse document frequency of each stem; unknown stems get `maxIdf`. */
   idf: Map<string, number>;
   maxIdf: number;
+  /** The parties that put each plan forward: a party speaks through its own plan's points. */
+  proposers: Map<PlanId, Set<string>>;
 }
 
 export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
@@ -201,5 +205,18 @@ export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
     byId: new Map(docs.map((d) => [d.id, d])),
     idf,
     maxIdf,
+    proposers: new Map(
+      [...kb.plans.values()].map((plan) => [plan.id, proposingParties(vocabulary, plan.proposedBy)]),
+    ),
   };
+}
+
+/**
+ * The parties a plan's "proposed by" line opens with ("United States and Ukraine: negotiated by …",
+ * "European leaders (joint statement …)"): what follows names drafters and helpers, not proposers.
+ */
+function proposingParties(vocabulary: Vocabulary, proposedBy: string): Set<string> {
+  const head = proposedBy.split(/[:(]/)[0] ?? '';
+  const named = namesIn(vocabulary, normaliseForMatching(head));
+  return new Set([...named].filter(([, kind]) => kind === 'party').map(([key]) => key));
 }
