@@ -1,7 +1,13 @@
 import type { Core } from '../core.js';
 import type { FactKind } from '../knowledge/load.js';
 import { readQuery, vocabularyOf, type Intent, type Query } from '../query/index.js';
-import { fewUnknown, isAnswerable, refusalFor, type Refusal } from '../search/answerability.js';
+import {
+  beyondNamedTopic,
+  fewUnknown,
+  isAnswerable,
+  refusalFor,
+  type Refusal,
+} from '../search/answerability.js';
 import { ambiguousAt, foundAt, type SearchHit, type SearchResult } from '../search/index.js';
 import { humanDate, humanDateRange } from '../text/dates.js';
 import {
@@ -81,7 +87,7 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
       : (query.topics.find((id) => core.kb.topics.has(id)) ?? personAskedAbout(core, query, result.hits));
   if (status === 'not_found' || hits.length === 0) {
     // …unless several words it does not know say the question is about something else ("the Crimea bridge").
-    if (!namedTopic || !fewUnknown(query, result)) {
+    if (!namedTopic || !fewUnknown(query, result) || beyondNamedTopic(core.kb, query)) {
       return notFoundAnswer(
         core,
         query.raw,

@@ -53,7 +53,42 @@ export function isAnswerable(query: Query, result: SearchResult, kb?: KnowledgeB
   if (result.status !== 'not_found' || query.intent === 'status') return true;
   if (kb && recordedEventOfTheDay(kb, query)) return true;
   const namesSomething = query.topics.length > 0 || query.people.length > 0 || query.plans.length > 0;
-  return namesSomething && fewUnknown(query, result);
+  return namesSomething && fewUnknown(query, result) && !(kb && beyondNamedTopic(kb, query));
+}
+
+/**
+ * "is the crimea bridge still standing", "terms of the india pakistan ceasefire": a topic named in passing
+ * does not carry a question whose other words (two or more) none of that topic's facts use — the question is
+ * about something beside it. A plan or person named as well carries it on their own.
+ */
+export function beyondNamedTopic(kb: KnowledgeBase, query: Query): boolean {
+  if (query.topics.length === 0 || query.plans.length > 0 || query.people.length > 0) return false;
+  const words = topicWords(kb);
+  const held = new Set(query.topics.flatMap((topic) => [...(words.get(topic) ?? [])]));
+  const outside = query.content.filter((w) => w.length > 2 && !/^\d/.test(w) && !held.has(stem(w)));
+  return outside.length >= 2;
+}
+
+const topicWordsOf = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
+
+/** Per topic, the stems of every fact filed under it (the topic, its points, changes, events, positions). */
+function topicWords(kb: KnowledgeBase): Map<string, Set<string>> {
+  const cached = topicWordsOf.get(kb);
+  if (cached) return cached;
+  const words = new Map<string, Set<string>>();
+  for (const fact of kb.facts.values()) {
+    const topics = new Set([...fact.topics, ...(kb.topics.has(fact.id) ? [fact.id] : [])]);
+    if (fact.parent && kb.topics.has(fact.parent)) topics.add(fact.parent);
+    if (topics.size === 0) continue;
+    const stems = stemsIn(`${fact.title} ${fact.summary} ${fact.aliases.join(' ')}`);
+    for (const topic of topics) {
+      const held = words.get(topic) ?? new Set<string>();
+      for (const s of stems) held.add(s);
+      words.set(topic, held);
+    }
+  }
+  topicWordsOf.set(kb, words);
+  return words;
 }
 
 /**
@@ -153,12 +188,16 @@ function partyGapFor(kb: KnowledgeBase, query: Query): string | undefined {
 }
 
 function sharedStems(text: string, words: readonly string[]): number {
-  const stems = new Set(
+  const stems = stemsIn(text);
+  return new Set(words.map(stem).filter((w) => stems.has(w))).size;
+}
+
+function stemsIn(text: string): Set<string> {
+  return new Set(
     text
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)
       .filter((w) => w.length > 2)
       .map(stem),
   );
-  return new Set(words.map(stem).filter((w) => stems.has(w))).size;
 }

@@ -10,7 +10,11 @@ beforeAll(() => {
 const decide = (text: string) => {
   const query = readQuery(text, vocabularyOf(core.kb));
   const result = core.index.search(query.text, { limit: 8 });
-  return { refusal: refusalFor(core.kb, query, result.hits[0]), answerable: isAnswerable(query, result) };
+  return {
+    refusal: refusalFor(core.kb, query, result.hits[0]),
+    answerable: isAnswerable(query, result),
+    withTopicWords: isAnswerable(query, result, core.kb),
+  };
 };
 
 describe('answerability, decided apart from ranking', () => {
@@ -40,6 +44,13 @@ describe('answerability, decided apart from ranking', () => {
 
   it('does not let a named thing carry a question mostly about something unknown', () => {
     expect(decide('crimea bridge traffic jams').answerable).toBe(false);
+  });
+
+  it("does not let a topic named in passing carry words none of the topic's facts use", () => {
+    expect(decide('is the crimea bridge still standing').withTopicWords).toBe(false);
+    expect(decide('terms of the india pakistan ceasefire').withTopicWords).toBe(false);
+    // one such word is a question's own wording, not another subject
+    expect(decide('was the may 15 election announcement real').withTopicWords).toBe(true);
   });
 
   it('refuses dates asked about after the as-of date, not the target years of a plan', () => {
