@@ -24,6 +24,7 @@ import { changedAnswer } from './intents/changed.js';
 import { compareAnswer } from './intents/compare.js';
 import { figureAnswer } from './intents/figure.js';
 import { overviewAnswer } from './intents/overview.js';
+import { occasionAnswer, occasionNamed } from './intents/occasion.js';
 import { positionAnswer } from './intents/position.js';
 import { topicWords, type IntentAnswer } from './intents/shared.js';
 import { statusAnswer } from './intents/status.js';
@@ -95,6 +96,9 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
         lookup === 'issue' ? 'an unresolved issue on' : '',
       );
     }
+    const occasion = core.kb.topics.has(namedTopic) ? occasionNamed(core, query, namedTopic) : undefined;
+    const onOccasion = occasion && occasionAnswer(core, occasion);
+    if (onOccasion) return { ...onOccasion, suggestions: suggestionsBeside(result.hits, onOccasion) };
     const answer = pointOfNamedPlan(core, query, [
       { id: namedTopic, kind: 'topic', confidence: 1, matchedBy: 'alias' },
     ]);

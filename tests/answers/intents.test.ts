@@ -225,6 +225,18 @@ describe('/ask about an outcome or a response', () => {
   });
 });
 
+describe('/ask about one occasion of a thread, named by its alias', () => {
+  it.each(['what did the berlin summit produce', 'what came out of the berlin talks'])('%s', (question) => {
+    const answer = ask(question);
+    expect(answer.factIds[0]).toBe('ev-2025-12-14-berlin-talks-statement');
+    expect(answer.text).toMatch(/^\*\*14–15 Dec 2025\*\*/);
+  });
+
+  it('an alias several events share names no single one', () => {
+    expect(ask('outcome of the abu dhabi talks').factIds[0]).not.toMatch(/^ev-/);
+  });
+});
+
 describe('/ask party-position about the present', () => {
   it('puts the latest event on the topic in which the party speaks first', () => {
     const answer = ask('what does russia want on the ceasefire now');

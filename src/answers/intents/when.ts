@@ -5,6 +5,7 @@ import { byCodePoint } from '../../text/numbers.js';
 import { statusMark, withSectionsFirst } from '../common.js';
 import { resolveCitations } from '../citations.js';
 import { factView } from '../views.js';
+import { occasionAnswer, occasionNamed } from './occasion.js';
 import { leadWith, searchKinds, type IntentAnswer } from './shared.js';
 
 /**
@@ -29,6 +30,13 @@ export const whenAnswer: IntentAnswer = (asked) => {
     const e = onThatDay[0]!;
     return leadWith(factView(core, e.id)!, `**${humanDateRange(e.date, e.endDate)}** — ${e.title}.`);
   }
+  // "what came out of the Berlin talks": an alias of a topic that names one occasion of it names that event
+  const occasion =
+    eventDates.length === 0 && !query.reaction
+      ? query.topics.map((topic) => occasionNamed(core, query, topic)).find((e) => e !== undefined)
+      : undefined;
+  const onOccasion = occasion && occasionAnswer(core, occasion);
+  if (onOccasion) return onOccasion;
   const allEvents = searchKinds(core, query.text, ['event'], 12);
   const onDates = allEvents.filter((hit) => {
     const event = eventById(asked.core.kb.events, hit.id);
