@@ -75,6 +75,21 @@ describe('presence, absence and direction', () => {
   });
 });
 
+describe('a date against a window', () => {
+  it('a plan that sets a window, not a date, says otherwise to a date', () => {
+    check(
+      'the 28-point plan scheduled the elections in Ukraine for 15 May',
+      'contradicted',
+      ['us-28-25'],
+      ['100 days'],
+    );
+  });
+
+  it('a window that holds the claimed span still agrees', () => {
+    check('the 28-point plan wants elections within 100 days', 'supported', ['us-28-25']);
+  });
+});
+
 describe('no plan named: the plans compared', () => {
   it.each([
     ['the plan bans Ukraine from joining NATO', ['us-28-7', 'change-nato-membership-ban-removed']],

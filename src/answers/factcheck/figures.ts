@@ -217,6 +217,11 @@ const hoursIn: Partial<Record<FigureUnit, number>> = {
   years: 24 * 365,
 };
 
+/** A span of time ("100 days", "2 years"): a window or a duration, not a date. */
+export function isSpanOfTime(unit: FigureUnit): boolean {
+  return hoursIn[unit] !== undefined;
+}
+
 export function sameFigure(a: Figure, b: Figure, tolerance: number): boolean {
   // a bound is met by any figure on its side: "more than 500,000" holds for 600,000
   if (a.bound === 'at-least' && !b.bound)

@@ -8,7 +8,7 @@ import {
   unrealisedClause,
   weightOf,
 } from './clauses.js';
-import { comparableUnits, dateMatches, sameFigure, type Figure } from './figures.js';
+import { comparableUnits, dateMatches, isSpanOfTime, sameFigure, type Figure } from './figures.js';
 import { negationsOn } from './negation.js';
 import type { Claim } from './reading.js';
 import type { Clause, FactDoc, FactcheckTables } from './tables.js';
@@ -99,13 +99,14 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
       otherFigures += tables.maxIdf * (1 - thresholds.differentFigure);
     }
   }
+  const window = windowInstead(claim, doc);
   for (const date of claim.dates) {
     total += tables.maxIdf / 2;
     if (doc.dates.some((d) => dateMatches(date, d))) held += tables.maxIdf / 2;
     else if (doc.dates.some((d) => d.month === date.month)) {
       held += tables.maxIdf / 4;
       otherFigures += tables.maxIdf / 4;
-    } else if (doc.dates.length) otherFigures += tables.maxIdf / 2;
+    } else if (doc.dates.length || window) otherFigures += tables.maxIdf / 2;
   }
   const otherParty = doc.party && claim.subjectParty && doc.party !== claim.subjectParty;
   const factor = otherParty ? thresholds.otherParty : 1;
@@ -141,7 +142,7 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     addressed,
     precision: docTotal > 0 ? docHeld / docTotal : 0,
     figure: figureAgreement(claim.figures, doc.figures),
-    date: dateAgreement(claim, doc),
+    date: window ? 'differ' : dateAgreement(claim, doc),
     names: otherNames.length ? 'differ' : named ? 'agree' : 'none',
     otherNames,
     missingNames,
@@ -172,6 +173,19 @@ export function figureAgreement(claimed: Figure[], stated: Figure[]): Agreement 
   }
   if (differ) return 'differ';
   return agree ? 'agree' : 'none';
+}
+
+/**
+ * "The 28-point plan scheduled the elections for 15 May": a plan's text that sets a window ("within 100
+ * days") and no date answers a date with another kind of timing — it says otherwise.
+ */
+function windowInstead(claim: Claim, doc: FactDoc): boolean {
+  return (
+    claim.dates.length > 0 &&
+    doc.dates.length === 0 &&
+    (doc.kind === 'provision' || doc.kind === 'plan-note') &&
+    doc.figures.some((f) => isSpanOfTime(f.unit))
+  );
 }
 
 function dateAgreement(claim: Claim, doc: FactDoc): Agreement {
