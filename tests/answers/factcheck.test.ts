@@ -85,6 +85,15 @@ describe('a date against a window', () => {
     );
   });
 
+  it("a span in another unit is answered by the plan's window, not by years of something else", () => {
+    check(
+      'the 28 point plan gave ukraine 2 years to hold elections',
+      'contradicted',
+      ['us-28-25'],
+      ['100 days'],
+    );
+  });
+
   it('a window that holds the claimed span still agrees', () => {
     check('the 28-point plan wants elections within 100 days', 'supported', ['us-28-25']);
   });

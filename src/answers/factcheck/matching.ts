@@ -10,6 +10,7 @@ import {
 } from './clauses.js';
 import { comparableUnits, dateMatches, isSpanOfTime, sameFigure, type Figure } from './figures.js';
 import { negationsOn } from './negation.js';
+import { wordStem } from './words.js';
 import type { Claim } from './reading.js';
 import type { Clause, FactDoc, FactcheckTables } from './tables.js';
 import { thresholds } from './thresholds.js';
@@ -80,11 +81,12 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   let held = 0;
   let skipped = 0;
   const nameStems = new Set([...claim.nameStems.values()].flat());
+  const units = unitsGiven(tables, claim, doc);
   for (const s of claim.stems) {
     // a person, place or party the claim names is what it is about: it weighs double
     const w = weightOf(tables, s) * (nameStems.has(s) ? 2 : 1);
     total += w;
-    if (doc.stems.has(s)) held += w;
+    if (doc.stems.has(s) || units.has(s)) held += w;
     else if (skip.has(s)) skipped += w;
   }
   // a figure or a date is part of what the claim is about: a fact that gives one of the same kind covers it
@@ -155,6 +157,25 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
       (unrealisedClause(tables, said, shared) || introducedAsOffer(tables, doc.clauses, said)),
     ...(clause ? { clause } : {}),
   };
+}
+
+/**
+ * The unit words of the claim's figures ("years" in "2 years") that the fact answers with a figure of the
+ * same kind in another unit ("100 days"): the figure is compared on its own, so its unit word is no further
+ * word the fact lacks — else any fact that says "years" of something else would cover the claim better.
+ */
+function unitsGiven(tables: FactcheckTables, claim: Claim, doc: FactDoc): Set<string> {
+  const units = new Set<string>();
+  // a plan's terms give spans ("within 100 days"); elsewhere "a week after" dates rather than measures
+  if (!planText.has(doc.kind)) return units;
+  for (const figure of significant(claim.figures)) {
+    // another unit of the same kind ("days" for "years"): the fact could not hold the claim's unit word
+    if (!doc.figures.some((f) => f.unit !== figure.unit && comparableUnits(figure.unit, f.unit))) continue;
+    for (const word of [figure.unit, figure.unit.replace(/s$/, '')])
+      units.add(wordStem(tables.vocabulary, word));
+  }
+  units.delete('');
+  return units;
 }
 
 /** Figures worth comparing: a bare small number ("3", "2") is too vague. */
