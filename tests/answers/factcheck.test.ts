@@ -121,6 +121,12 @@ describe('no plan named: the plans compared', () => {
     expect(answer.text).not.toMatch(/20-point plan/);
   });
 
+  it("a note on one plan's story decides a claim that names no plan; a capital stands for its government", () => {
+    check('trump wanted kyiv to say yes to the 28 points by thanksgiving', 'supported', ['us-28-deadline']);
+    check('trump wanted kyiv to accept by thanksgiving', 'supported', ['us-28-deadline']);
+    check('Putin said in Bishkek the plan could be a basis for a final settlement', 'supported');
+  });
+
   it('a party merely mentioned does not speak through its plan', () => {
     check("trump's plan says US fighter jets will be based in poland", 'contradicted', ['us-28-9']);
   });

@@ -13,6 +13,7 @@ import { negationsOn } from './negation.js';
 import { wordStem } from './words.js';
 import type { Claim } from './reading.js';
 import type { Clause, FactDoc, FactcheckTables } from './tables.js';
+import type { NameKind } from './vocabulary.js';
 import { thresholds } from './thresholds.js';
 
 export { weightOf } from './clauses.js';
@@ -64,9 +65,20 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   // parties are loose: a fact that names one of the claim's parties is about them
   const claimParties = [...claim.names].filter(([, kind]) => kind === 'party').map(([key]) => key);
   const holdsAParty = claimParties.some(holds);
+  // "Kyiv said yes": a capital stands for its government in a fact that names the party and no place
+  const standsIn = (key: string, kind: NameKind) => {
+    const party = kind === 'place' ? tables.vocabulary.capitals.get(key) : undefined;
+    return party !== undefined && doc.names.has(party) && !docKinds.has('place');
+  };
+  const heldAsParty = new Set<string>();
   for (const [key, kind] of claim.names) {
     if (holds(key)) {
       named += 1;
+      continue;
+    }
+    if (standsIn(key, kind)) {
+      named += 1;
+      for (const s of claim.nameStems.get(key) ?? []) heldAsParty.add(s);
       continue;
     }
     if (kind === 'party') {
@@ -86,7 +98,7 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     // a person, place or party the claim names is what it is about: it weighs double
     const w = weightOf(tables, s) * (nameStems.has(s) ? 2 : 1);
     total += w;
-    if (doc.stems.has(s) || units.has(s)) held += w;
+    if (doc.stems.has(s) || units.has(s) || heldAsParty.has(s)) held += w;
     else if (skip.has(s)) skipped += w;
   }
   // a figure or a date is part of what the claim is about: a fact that gives one of the same kind covers it

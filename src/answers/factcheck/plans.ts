@@ -30,6 +30,12 @@ export function comparePlans(
   if (main.every((s) => s.stance === 'says') && european.stance !== 'opposite') {
     return supported(rule, main[0]!.point!, ranked, stances);
   }
+  // a claim that only a note on one plan (its deadline, its origin) bears out and no plan denies is about
+  // that plan's story, not terms the plans differ on, when it names no plan or reports what someone said
+  // of one ("Putin said the plan could be a basis…"): the best fact decides. "The peace plan needs a
+  // referendum" is about terms: there a note speaks for the plan's terms.
+  const onlyNotes = says.every((s) => s.point?.doc.kind === 'plan-note');
+  if ((!claim.genericPlan || claim.reports) && !against.length && onlyNotes) return undefined;
   if (says.length && (against.length || main.some((s) => s.stance !== 'says'))) {
     return { verdict: 'depends_on_plan', rule, reason: '', facts, plans: stances };
   }

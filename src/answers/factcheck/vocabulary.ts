@@ -55,6 +55,8 @@ export interface Vocabulary {
   sides: Map<string, string>;
   /** Normalised party name or alias ("kyiv", "the us", "kremlin") → the party. */
   parties: [string, PartyId][];
+  /** A capital that also names its party's government ("Kyiv said yes" is Ukraine saying yes). */
+  capitals: Map<string, PartyId>;
   planNicknames: [string, PlanId][];
   genericPlan: string[];
   otherDocuments: string[];
@@ -167,6 +169,7 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     roleNames: [...names, ...adjectives].sort((a, b) => b.phrase.length - a.phrase.length),
     sides,
     parties: parties.filter(([phrase]) => phrase).sort((a, b) => b[0].length - a[0].length),
+    capitals: new Map(parties.filter(([phrase]) => places.has(phrase))),
     planNicknames,
     genericPlan: lexicon.genericPlan.map(norm).sort((a, b) => b.length - a.length),
     otherDocuments: lexicon.otherDocuments.map(norm),
