@@ -75,6 +75,17 @@ describe('presence, absence and direction', () => {
   });
 });
 
+describe('a share against one holder alone', () => {
+  it.each([
+    ['under the 28pt, russia gets the zaporizhzhia plant and all its power', 'contradicted'],
+    ["the 28 point plan gives all the zaporizhzhia plant's power to ukraine", 'contradicted'],
+    ["under the 28 point plan russia gets half of the zaporizhzhia plant's power", 'supported'],
+    ["the 28 point plan splits the zaporizhzhia plant's power between russia and ukraine", 'supported'],
+  ] as const)('%s → %s', (claim, verdict) => {
+    check(claim, verdict, ['us-28-19']);
+  });
+});
+
 describe('a date against a window', () => {
   it('a plan that sets a window, not a date, says otherwise to a date', () => {
     check(

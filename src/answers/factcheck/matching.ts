@@ -266,6 +266,8 @@ function roleAgreement(
       continue;
     }
     if (![...holders].some((h) => [...stated].some((s) => same(h, s)))) return 'differ';
+    // "Russia gets all its power" where the fact splits it between Russia and Ukraine
+    if (claim.exclusive && [...stated].some((s) => ![...holders].some((h) => same(h, s)))) return 'differ';
     if (result === 'none') result = 'agree';
   }
   return result;

@@ -51,6 +51,8 @@ export interface Claim {
   reports: boolean;
   /** Who the claim puts in a role: who leads, who receives. */
   roles: Roles;
+  /** It gives a role to its holder alone ("Russia gets all its power", "only the US"). */
+  exclusive: boolean;
   /** People, places and outlets named, by key. */
   names: Map<string, NameKind>;
   /** Content stems, in order of appearance, without plan names, figures and negations. */
@@ -174,6 +176,7 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     ...(query?.point?.id ? { point: query.point.id } : {}),
     tokens: markTokens(vocabulary, folded),
     roles: rolesIn(vocabulary, folded),
+    exclusive: vocabulary.exclusive.some((phrase) => findPhrase(normalised, phrase) >= 0),
     names,
     stems: [...new Set(markTokens(vocabulary, folded).flatMap((t) => (t.stem ? [t.stem] : [])))],
     allStems: [...new Set(contentStems(vocabulary, folded, true))],

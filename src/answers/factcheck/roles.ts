@@ -11,7 +11,9 @@ export type Roles = Map<string, Set<string>>;
  */
 export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
   const words = folded.split(' ');
-  if (!words.some((w) => vocabulary.roleVerbs.has(w) || vocabulary.roleVerbsTo.has(w))) return new Map();
+  const verbOf = (w: string) =>
+    vocabulary.roleVerbs.get(w) ?? vocabulary.roleVerbsTo.get(w) ?? vocabulary.roleVerbsBetween.get(w);
+  if (!words.some((w) => verbOf(w) !== undefined)) return new Map();
   type Spot = { key: string; start: number; end: number };
   const starts = new Map<number, Spot>();
   const ends = new Map<number, Spot>();
@@ -41,8 +43,21 @@ export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
   const roles: Roles = new Map();
   words.forEach((word, i) => {
     const giving = vocabulary.roleVerbsTo.get(word);
-    const role = vocabulary.roleVerbs.get(word) ?? giving;
+    const sharing = vocabulary.roleVerbsBetween.get(word);
+    const role = vocabulary.roleVerbs.get(word) ?? giving ?? sharing;
     if (!role) return;
+    if (sharing && !vocabulary.roleVerbs.has(word) && !giving) {
+      // "split 50:50 between Russia and Ukraine": the ones after "between", a few words on
+      const between = words.indexOf('between', i + 1);
+      const holder =
+        between > i && between - i <= 5
+          ? [between + 1, between + 2].map((j) => starts.get(j)).find(Boolean)
+          : undefined;
+      if (!holder) return;
+      if (!roles.has(role)) roles.set(role, new Set());
+      for (const key of joined(holder)) roles.get(role)!.add(key);
+      return;
+    }
     // "gets compensated", "got paid": a passive, not something received
     if (!giving && /ed$/.test(words[i + 1] ?? '') && vocabulary.roleVerbs.get(words[i + 1]!) === undefined)
       return;

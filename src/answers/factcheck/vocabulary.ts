@@ -36,6 +36,10 @@ export interface Vocabulary {
   roleVerbs: Map<string, string>;
   /** A verb whose role goes to the one after "to" ("hands … to Russia" → receives). */
   roleVerbsTo: Map<string, string>;
+  /** A verb whose role is shared by those after "between" ("split … between Russia and Ukraine"). */
+  roleVerbsBetween: Map<string, string>;
+  /** Words that make a role one holder's alone ("all", "only"). */
+  exclusive: string[];
   /** Phrases that say something is absent or was dropped ("does not include", "drops", "no longer"). */
   absence: string[];
   /** Stems of verbs that say a document came into being ("issu", "sign", "unveil"). */
@@ -157,6 +161,12 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
     roleVerbsTo: new Map(
       Object.entries(lexicon.rolesTo).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const)),
     ),
+    roleVerbsBetween: new Map(
+      Object.entries(lexicon.rolesBetween).flatMap(([role, verbs]) =>
+        verbs.map((v) => [norm(v), role] as const),
+      ),
+    ),
+    exclusive: lexicon.exclusive.map(norm),
     roleVerbs: new Map(
       Object.entries(lexicon.roles).flatMap(([role, verbs]) => verbs.map((v) => [norm(v), role] as const)),
     ),

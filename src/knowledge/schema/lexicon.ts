@@ -23,6 +23,10 @@ export const ClaimLexicon = z.strictObject({
   roles: z.record(z.string().min(1), z.array(text)).default({}),
   /** Roles that go to the one after "to" ("hands … to Russia": receives), with their verbs. */
   rolesTo: z.record(z.string().min(1), z.array(text)).default({}),
+  /** Roles shared among those after "between" ("split 50:50 between Russia and Ukraine": receives). */
+  rolesBetween: z.record(z.string().min(1), z.array(text)).default({}),
+  /** Words that make a claim's role one holder's alone ("all its power", "only Russia"). */
+  exclusive: z.array(text).default([]),
   /** Verbs that report what a party wants or says ("demands", "says"): such a clause in a plan's point is not the point's own text. */
   reporting: z.array(text).default([]),
   /** Words that carry no claim of their own ("lol", "basically"). */
