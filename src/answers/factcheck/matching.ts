@@ -106,7 +106,7 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   let otherFigures = 0;
   for (const figure of significant(claim.figures)) {
     total += tables.maxIdf;
-    const comparable = doc.figures.filter((f) => comparableUnits(figure.unit, f.unit));
+    const comparable = figuresComparable(figure, doc.figures);
     if (comparable.some((f) => sameFigure(figure, f, thresholds.approximate))) held += tables.maxIdf;
     else if (comparable.length) {
       held += tables.maxIdf * thresholds.differentFigure;
@@ -190,6 +190,17 @@ function unitsGiven(tables: FactcheckTables, claim: Claim, doc: FactDoc): Set<st
   return units;
 }
 
+/**
+ * The fact's figures a claim's figure is compared with: those in its very unit when the fact gives any
+ * ("3 months" against "a six-month period", not against "90 days" of something else), else any of its kind.
+ */
+function figuresComparable(figure: Figure, stated: readonly Figure[]): Figure[] {
+  const comparable = stated.filter((f) => comparableUnits(figure.unit, f.unit));
+  // a bare number has no unit to prefer
+  const sameUnit = figure.unit === 'none' ? [] : comparable.filter((f) => f.unit === figure.unit);
+  return sameUnit.length ? sameUnit : comparable;
+}
+
 /** Figures worth comparing: a bare small number ("3", "2") is too vague. */
 export function significant(figures: Figure[]): Figure[] {
   return figures.filter((f) => f.unit !== 'none' || f.amount >= 1000);
@@ -199,7 +210,7 @@ export function figureAgreement(claimed: Figure[], stated: Figure[]): Agreement 
   let agree = 0;
   let differ = 0;
   for (const figure of significant(claimed)) {
-    const comparable = stated.filter((f) => comparableUnits(figure.unit, f.unit));
+    const comparable = figuresComparable(figure, stated);
     if (!comparable.length) continue;
     if (comparable.some((f) => sameFigure(figure, f, thresholds.approximate))) agree += 1;
     else differ += 1;
