@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Doc, SearchHit } from './types.js';
+import { IntMultiMap } from './multimap.js';
 import { fieldWeights } from './weights.js';
 
 /**
@@ -17,17 +18,15 @@ export const fuzzyMaxLength = 32;
 const fuzzyCandidates = 8;
 
 export class FuzzyNames {
-  /** Character trigrams of each document's id, aliases and title → documents. */
-  private readonly trigramDocs = new Map<string, number[]>();
+  /** Character trigrams (as numbers) of each document's id, aliases and title → documents, in order. */
+  private readonly trigramDocs: IntMultiMap;
 
   constructor(private readonly docs: readonly Doc[]) {
+    const pairs: [number, number][] = [];
     docs.forEach((doc, i) => {
-      for (const gram of trigramsOf([doc.idKey, ...doc.aliasKeys, doc.titleKey])) {
-        const list = this.trigramDocs.get(gram);
-        if (list) list.push(i);
-        else this.trigramDocs.set(gram, [i]);
-      }
+      for (const gram of trigramsOf([doc.idKey, ...doc.aliasKeys, doc.titleKey])) pairs.push([gram, i]);
     });
+    this.trigramDocs = new IntMultiMap(pairs);
   }
 
   /** The hits with Fuse's close matches of the whole query merged in, best first. */
@@ -72,7 +71,7 @@ export class FuzzyNames {
     for (const gram of trigramsOf([key])) {
       const docs = this.trigramDocs.get(gram);
       // a trigram in a quarter of the documents or more (" th", "ion") tells them apart too little to count
-      if (!docs || docs.length * 4 > this.docs.length) continue;
+      if (docs.length === 0 || docs.length * 4 > this.docs.length) continue;
       const weight = Math.log(1 + this.docs.length / docs.length);
       for (const doc of docs) shared.set(doc, (shared.get(doc) ?? 0) + weight);
     }
@@ -88,12 +87,19 @@ export class FuzzyNames {
   }
 }
 
-/** The distinct character trigrams of some keys, word boundaries included (" na", "nat", "to "). */
-function trigramsOf(keys: readonly string[]): Set<string> {
-  const grams = new Set<string>();
+/**
+ * The distinct character trigrams of some keys, word boundaries included (" na", "nat", "to "), each as
+ * one number: its three UTF-16 code units side by side (exact, under 2^48).
+ */
+function trigramsOf(keys: readonly string[]): Set<number> {
+  const grams = new Set<number>();
   for (const key of keys) {
     const padded = ` ${key} `;
-    for (let i = 0; i + 3 <= padded.length; i += 1) grams.add(padded.slice(i, i + 3));
+    for (let i = 0; i + 3 <= padded.length; i += 1) {
+      grams.add(
+        (padded.charCodeAt(i) * 0x10000 + padded.charCodeAt(i + 1)) * 0x10000 + padded.charCodeAt(i + 2),
+      );
+    }
   }
   return grams;
 }

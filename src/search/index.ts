@@ -170,8 +170,7 @@ export class SearchIndex {
     const held = this.held;
     held.reset();
     for (const { token, position } of weighed) {
-      const exact = this.terms.postingsOf(stem(token));
-      for (const { doc } of exact) {
+      for (const doc of this.terms.postingsOf(stem(token)).docs) {
         held.touch(doc);
         held.first[doc]! += (weightOf.get(position) ?? 0) / total;
         held.second[doc]! += 1;
@@ -184,10 +183,12 @@ export class SearchIndex {
     for (const { position } of weighed) {
       perDoc.reset();
       for (const { term, factor } of matches.get(position) ?? []) {
-        for (const posting of this.terms.postingsOf(term)) {
-          const value = posting.weight * factor;
-          perDoc.touch(posting.doc);
-          if (value > perDoc.first[posting.doc]!) perDoc.first[posting.doc] = value;
+        const { docs, weights } = this.terms.postingsOf(term);
+        for (let k = 0; k < docs.length; k += 1) {
+          const doc = docs[k]!;
+          const value = weights[k]! * factor;
+          perDoc.touch(doc);
+          if (value > perDoc.first[doc]!) perDoc.first[doc] = value;
         }
       }
       const weight = weightOf.get(position) ?? 0;
