@@ -128,6 +128,8 @@ describe('no plan named: the plans compared', () => {
     ['the peace plan includes amnesty', ['us-28-26', 'change-amnesty-removed']],
     ['the peace plan makes Ukraine hold elections within 100 days', ['us-28-25']],
     ['the plan gives Ukraine Article 5 style security guarantees', ['us-ua-20-5']],
+    // "non-proliferation treaties" names treaties; its "non" denies nothing
+    ['the peace plan extends the START treaty', ['us-28-17', 'change-arms-control-start-removed']],
   ])('%s → depends on the plan, each plan quoted', (claim, facts) => {
     const answer = check(claim, 'depends_on_plan', facts);
     expect(answer.text).toMatch(/28-point plan/);
