@@ -3,7 +3,7 @@ import { cleanText } from '../text/clean.js';
 import { normaliseForMatching, tokenize } from '../text/normalise.js';
 import type { Span } from './phrases.js';
 import type { Figure, Intent, PointRef, Query, QueryDate } from './types.js';
-import type { Vocabulary } from './vocabulary.js';
+import { acronymsNamed, type Vocabulary } from './vocabulary.js';
 
 /**
  * The query reader: a question is read here once, into a typed Query; search and answers use the Query and
@@ -33,12 +33,14 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
   const people = unique(outsidePlans(vocabulary.people.matchAll(words)));
   // A party's name is no topic ("the EU says…" is not about EU membership).
   const partySpans = vocabulary.parties.matchAll(words);
-  const topics = unique(
-    vocabulary.topics
+  const named = acronymsNamed(cleaned, vocabulary);
+  const topics = unique([
+    ...vocabulary.topics
       .matchAll(words)
       .filter((t) => !partySpans.some((p) => p.start === t.start && p.end === t.end))
       .map((s) => s.value),
-  );
+    ...[...named].map((w) => vocabulary.acronyms.get(w)!),
+  ]);
   const roles = unique(vocabulary.roles.matchAll(words).map((s) => s.value));
   const dates = findDates(words);
   const figures = findFigures(words, cleaned, planSpans, point, vocabulary);
@@ -54,7 +56,9 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
   }
   const content = words.filter(
     (word, i) =>
-      !structural.has(i) && !vocabulary.stopwords.has(word) && !vocabulary.planWords.matchAt([word], 0),
+      !structural.has(i) &&
+      (!vocabulary.stopwords.has(word) || named.has(word)) &&
+      !vocabulary.planWords.matchAt([word], 0),
   );
 
   const intent = decideIntent({ cues, plans, point, parties, people, content, topics });

@@ -14,6 +14,8 @@ export interface Vocabulary {
   /** Slang, spelling variants, translations and synonyms → replacement words ([] drops the phrase). */
   rewrites: PhraseTable<string[]>;
   stopwords: ReadonlySet<string>;
+  /** Stopwords that, written in capitals, name a topic ("START" the treaty), from the topics' own aliases. */
+  acronyms: ReadonlyMap<string, string>;
   /** One-word spelling variants → the fact base's form: the search folds the facts' own text with these. */
   variants: ReadonlyMap<string, string>;
   planNames: PhraseTable<PlanId>;
@@ -138,6 +140,7 @@ function buildVocabulary(kb: KnowledgeBase): Vocabulary {
   return {
     rewrites,
     stopwords: new Set(lexicon.stopwords.flatMap(phraseWords)),
+    acronyms: acronymsOf(kb, new Set(lexicon.stopwords.flatMap(phraseWords))),
     variants: new Map(
       Object.entries(lexicon.variants).flatMap(([from, to]) => {
         const key = phraseWords(from);
@@ -166,4 +169,30 @@ function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     provisions: new Set(kb.provisions.keys()),
     pointCounts,
   };
+}
+
+/**
+ * A topic alias that spells a stopword in capitals ("START treaty", "New START"): that word, in capitals in
+ * a question, names the topic, though in lower case it is only a verb.
+ */
+function acronymsOf(kb: KnowledgeBase, stopwords: ReadonlySet<string>): Map<string, string> {
+  const acronyms = new Map<string, string>();
+  for (const topic of kb.topics.values()) {
+    for (const alias of topic.aliases) {
+      for (const word of alias.match(/\b[A-Z]{3,}\b/g) ?? []) {
+        if (stopwords.has(word.toLowerCase())) acronyms.set(word.toLowerCase(), topic.id);
+      }
+    }
+  }
+  return acronyms;
+}
+
+/**
+ * "START in the 20-point plan": the stopwords a question writes in capitals that name a topic. A question
+ * written all in capitals shouts; its capitals name nothing.
+ */
+export function acronymsNamed(cleaned: string, vocabulary: Vocabulary): Set<string> {
+  if (!/[a-z]/.test(cleaned)) return new Set();
+  const words = (cleaned.match(/\b[A-Z]{3,}\b/g) ?? []).map((w) => w.toLowerCase());
+  return new Set(words.filter((w) => vocabulary.acronyms.has(w)));
 }

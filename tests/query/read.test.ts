@@ -146,3 +146,17 @@ describe('readQuery: reaction and present cues', () => {
     expect(read('who runs the office rn').present).toBe(true);
   });
 });
+
+describe('readQuery: a stopword in capitals that a topic alias spells', () => {
+  it('names the topic and is content ("START" the treaty)', () => {
+    const q = read('START in the 20 point version');
+    expect(q.topics).toContain('arms-control');
+    expect(q.content).toContain('start');
+    expect(q.intent).not.toBe('plan-overview');
+  });
+
+  it('in lower case, or in a question all in capitals, is only a verb', () => {
+    expect(read('when did the talks start').topics).not.toContain('arms-control');
+    expect(read('WHEN DID THE TALKS START').topics).not.toContain('arms-control');
+  });
+});
