@@ -86,6 +86,16 @@ describe('abbreviations and figures in the unit the claim uses', () => {
   });
 });
 
+describe('how people say a plan came out', () => {
+  it.each([
+    ['the berlin statement came out on 1 december 2025', 'contradicted', '15 Dec'],
+    ['the new york times was first to reveal the 28 point plan', 'contradicted', 'Axios'],
+    ['axios was first to reveal the 28 point plan', 'supported', 'Axios'],
+  ] as const)('%s → %s', (claim, verdict, says) => {
+    check(claim, verdict, [], [says]);
+  });
+});
+
 describe('a share against one holder alone', () => {
   it.each([
     ['under the 28pt, russia gets the zaporizhzhia plant and all its power', 'contradicted'],
