@@ -86,6 +86,17 @@ describe('abbreviations and figures in the unit the claim uses', () => {
   });
 });
 
+describe('what was done instead of what', () => {
+  it.each([
+    // "failed to agree a reparations loan and instead approved a €90bn loan": two clauses
+    ['the EU approved a 90 billion euro loan', 'supported'],
+    ['the EU approved a 90 billion euro loan instead of a reparations loan', 'supported'],
+    ['the EU agreed a reparations loan', 'contradicted'],
+  ] as const)('%s → %s', (claim, verdict) => {
+    check(claim, verdict, ['assets-europe']);
+  });
+});
+
 describe('how people say a plan came out', () => {
   it.each([
     ['the berlin statement came out on 1 december 2025', 'contradicted', '15 Dec'],

@@ -133,7 +133,7 @@ export function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: RawFact): 
 export function splitClauses(text: string): string[] {
   return text
     .split(
-      /(?<=[.;!?])\s+|;\s*|:\s+|\s+[—–]\s+|,\s*(?:and|but|while|whereas|although)\s+|\s+but\s+|\s+while\s+|\s+and\s+(?=agree|say|said|raise|will)/i,
+      /(?<=[.;!?])\s+|;\s*|:\s+|\s+[—–]\s+|,\s*(?:and|but|while|whereas|although)\s+|\s+but\s+|\s+while\s+|\s+and\s+(?=agree|say|said|raise|will|instead)/i,
     )
     .map((s) => s.trim())
     .filter((s) => s.length > 2);

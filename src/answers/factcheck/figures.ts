@@ -217,6 +217,13 @@ const hoursIn: Partial<Record<FigureUnit, number>> = {
   years: 24 * 365,
 };
 
+/** The words that name a unit in a text ("euro" for €; "year" and "years"). */
+export function unitNames(unit: FigureUnit): string[] {
+  if (unit === 'eur') return ['euro', 'euros'];
+  if (unit === 'usd') return ['dollar', 'dollars'];
+  return [unit, unit.replace(/s$/, '')];
+}
+
 /** A span of time ("100 days", "2 years"): a window or a duration, not a date. */
 export function isSpanOfTime(unit: FigureUnit): boolean {
   return hoursIn[unit] !== undefined;

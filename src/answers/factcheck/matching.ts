@@ -8,7 +8,7 @@ import {
   unrealisedClause,
   weightOf,
 } from './clauses.js';
-import { comparableUnits, dateMatches, isSpanOfTime, sameFigure, type Figure } from './figures.js';
+import { comparableUnits, dateMatches, isSpanOfTime, sameFigure, unitNames, type Figure } from './figures.js';
 import { negationsOn } from './negation.js';
 import { wordStem } from './words.js';
 import type { Claim } from './reading.js';
@@ -172,19 +172,21 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
 }
 
 /**
- * The unit words of the claim's figures ("years" in "2 years") that the fact answers with a figure of the
- * same kind in another unit ("100 days"): the figure is compared on its own, so its unit word is no further
- * word the fact lacks — else any fact that says "years" of something else would cover the claim better.
+ * The unit words of the claim's figures ("years" in "2 years", "euro") that the fact answers with a figure
+ * of their own: the figure is compared on its own, so its unit word is no further word the fact lacks (it
+ * may write "€90bn"). A figure of the same kind in another unit ("100 days" for "2 years") counts in a
+ * plan's terms only: there it is a window, elsewhere "a week after" dates rather than measures.
  */
 function unitsGiven(tables: FactcheckTables, claim: Claim, doc: FactDoc): Set<string> {
   const units = new Set<string>();
-  // a plan's terms give spans ("within 100 days"); elsewhere "a week after" dates rather than measures
-  if (!planText.has(doc.kind)) return units;
   for (const figure of significant(claim.figures)) {
-    // another unit of the same kind ("days" for "years"): the fact could not hold the claim's unit word
-    if (!doc.figures.some((f) => f.unit !== figure.unit && comparableUnits(figure.unit, f.unit))) continue;
-    for (const word of [figure.unit, figure.unit.replace(/s$/, '')])
-      units.add(wordStem(tables.vocabulary, word));
+    const given = doc.figures.some(
+      (f) =>
+        f.unit === figure.unit ||
+        (planText.has(doc.kind) && figure.unit !== 'none' && comparableUnits(figure.unit, f.unit)),
+    );
+    if (!given) continue;
+    for (const word of unitNames(figure.unit)) units.add(wordStem(tables.vocabulary, word));
   }
   units.delete('');
   return units;
