@@ -215,6 +215,12 @@ describe('/timeline', () => {
     expect(ids).not.toContain('ev-2025-08-15-anchorage-summit');
   });
 
+  it('a topic named outright beats a best hit the search is unsure of', () => {
+    const ids = answerTimeline(core, 'peace council announcement').factIds;
+    expect(ids).toContain('ev-2026-01-15-peace-council');
+    expect(ids).not.toContain('ev-2026-05-08-trump-announces-three-day-ceasefire');
+  });
+
   it('says plainly when no event matches the filter', () => {
     const a = answerTimeline(core, 'weather in Paris');
     expect(a.status).toBe('not_found');

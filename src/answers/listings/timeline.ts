@@ -22,14 +22,17 @@ export function answerTimeline(core: Core, query: string | undefined, page?: num
     const cleaned = cleanQuery(query);
     const read = readQuery(cleaned, vocabularyOf(core.kb));
     const result = core.index.search(read.text, { limit: 12 });
-    // A topic or person named outright is an in-domain filter even when other words are unknown.
+    // A topic or person named outright is an in-domain filter even when other words are unknown, and
+    // beats a best hit the search is unsure of ("peace council announcement": the council's thread, not
+    // another announcement)
     const named = read.topics[0] ?? read.people[0];
+    const namedHit: SearchHit | undefined = named
+      ? { id: named, kind: read.topics[0] ? 'topic' : 'actor', confidence: 1, matchedBy: 'alias' }
+      : undefined;
     const best: SearchHit | undefined =
-      result.status !== 'not_found'
+      result.status === 'found'
         ? result.hits[0]
-        : named
-          ? { id: named, kind: read.topics[0] ? 'topic' : 'actor', confidence: 1, matchedBy: 'alias' }
-          : undefined;
+        : (namedHit ?? (result.status === 'ambiguous' ? result.hits[0] : undefined));
     events = best ? eventsAbout(core, read.text, best) : [];
     if (events.length === 0) return notFoundAnswer(core, cleaned, result, 'events about');
     filter = ` about "${literal(cleaned, 60)}"`;
