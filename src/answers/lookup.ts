@@ -204,6 +204,8 @@ function pointOfNamedPlan(core: Core, query: Query, hits: readonly SearchHit[]):
   ) {
     return undefined;
   }
+  // "which MP posted the 28 points (Goncharenko?)": a person the question names, best matched, is the answer
+  if (best?.kind === 'actor' && query.people.includes(best.id)) return undefined;
   // Topics the question names outright come first ("what does the 20pt say on sanctions").
   const named = query.topics.map((id) => ({ id, kind: 'topic' as const }));
   for (const hit of [...named, ...hits.slice(0, 4)]) {

@@ -237,6 +237,14 @@ describe('/ask about one occasion of a thread, named by its alias', () => {
   });
 });
 
+describe('/ask: a person named beside a plan', () => {
+  it("a person the question names, best matched, is the answer, not one of the plan's points", () => {
+    expect(ask('which ukrainian mp posted the 28 points on telegram (goncharenko?)').factIds[0]).toBe(
+      'oleksiy-honcharenko',
+    );
+  });
+});
+
 describe('/ask party-position about the present', () => {
   it('puts the latest event on the topic in which the party speaks first', () => {
     const answer = ask('what does russia want on the ceasefire now');
