@@ -123,6 +123,13 @@ describe('/ask by intent', () => {
     expect(answer.text.split('\n')[0]).toMatch(/\b6 points\b/);
   });
 
+  it('plan-overview: every point named at a glance, not only the first page', () => {
+    const glance = ask('summarize trumps plan').sections[0]!;
+    expect(glance.heading).toBe('All 28 points at a glance');
+    expect(glance.text).toMatch(/26\. Full amnesty/);
+    expect(glance.citations.length).toBeGreaterThan(0);
+  });
+
   it('one informal word does not sink a clear question', () => {
     for (const question of [
       'what r the security guarantees',
