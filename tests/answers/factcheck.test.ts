@@ -69,6 +69,9 @@ describe('presence, absence and direction', () => {
     ['the 28-point plan keeps Ukraine non-nuclear', 'supported', 'us-28-18'],
     ['the 20-point plan gives Ukraine guarantees mirroring Article 5', 'supported', 'us-ua-20-5'],
     ['the Berlin statement includes a multinational force in Ukraine', 'supported', 'eu-6-2'],
+    // "into NATO" is membership; "eventually" adds nothing to check; peacekeepers are troops
+    ["trump's 28 pt plan lets ukraine into nato eventually", 'contradicted', 'us-28-7'],
+    ["trump's plan puts nato troops in ukraine as peacekeepers", 'contradicted', 'us-28-8'],
     ['the 20-point plan demilitarises the Kinburn Spit', 'supported', 'us-ua-20-16'],
   ] as const)('%s → %s', (claim, verdict, fact) => {
     check(claim, verdict, [fact]);
