@@ -89,6 +89,13 @@ describe('abbreviations and figures in the unit the claim uses', () => {
   });
 });
 
+describe('a day named by its ordinal beside a month', () => {
+  it('"in feb 2026 … on the 16th" is 16 Feb 2026, which the sources dispute', () => {
+    const answer = check('the geneva trilateral round in feb 2026 was on the 16th', 'disputed');
+    expect(answer.factIds).toContain('ev-2026-02-17-geneva-round-3');
+  });
+});
+
 describe('what was done instead of what', () => {
   it.each([
     // "failed to agree a reparations loan and instead approved a €90bn loan": two clauses

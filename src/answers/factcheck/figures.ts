@@ -198,6 +198,12 @@ export function readDates(raw: string): DateMention[] {
     if (!dates.some((d) => d.month === month && (d.year === year || d.year === undefined)))
       add({ month, year });
   }
+  // "in feb 2026 … on the 16th": a day named by its ordinal alone is a day of the one month named
+  const ordinals = [...text.matchAll(/\bon the (\d{1,2})(?:st|nd|rd|th)\b/g)].map((m) => Number(m[1]));
+  const month = dates.length === 1 && dates[0]!.day === undefined ? dates[0]! : undefined;
+  if (month && ordinals.length === 1 && ordinals[0]! >= 1 && ordinals[0]! <= 31) {
+    dates[0] = { ...month, day: ordinals[0]! };
+  }
   if (/\bchristmas eve\b/.test(text)) add({ month: 12, day: 24 });
   if (/\bchristmas day\b/.test(text)) add({ month: 12, day: 25 });
   if (/\bnew year'?s? eve\b/.test(text)) add({ month: 12, day: 31 });
