@@ -31,6 +31,11 @@ describe('answerability, decided apart from ranking', () => {
     expect(decide('is the peace council modelled on the gaza board').refusal).toBeUndefined();
   });
 
+  it('refuses military inventories (lexicon outOfScope), not the think tanks the facts cite', () => {
+    expect(decide('how many tanks does russia have rn').refusal?.reason).toBe('off-topic');
+    expect(decide('what do think tanks say about the 28 point plan').refusal).toBeUndefined();
+  });
+
   it('does not refuse a usually off-topic word about an event of the day it names', () => {
     expect(decide('how many died in kyiv on 24 may 2026').refusal).toBeUndefined();
     expect(decide('how many died in kyiv').refusal?.reason).toBe('off-topic');
