@@ -244,6 +244,12 @@ describe('/ask about one occasion of a thread, named by its alias', () => {
   });
 });
 
+describe('/ask figure: a count of points', () => {
+  it('"reported as 19 points" is a figure, though a question\'s "19 points" names a draft', () => {
+    expect(firstLine('how many points did the geneva draft have')).toMatch(/19 points/);
+  });
+});
+
 describe('/ask: a person named beside a plan', () => {
   it("a person the question names, best matched, is the answer, not one of the plan's points", () => {
     expect(ask('which ukrainian mp posted the 28 points on telegram (goncharenko?)').factIds[0]).toBe(

@@ -82,7 +82,9 @@ function figureSentencesOf(core: Core, vocabulary: Vocabulary, id: string): Figu
   if (!sentences) {
     sentences = sentencesOf(core, id).map((text) => ({
       text,
-      hasFigure: /\d/.test(text) && readQuery(text, vocabulary).figures.length > 0,
+      // "reported as 19 points" counts points, though a question's "19 points" names the draft
+      hasFigure:
+        /\d/.test(text) && (readQuery(text, vocabulary).figures.length > 0 || /\b\d+ points\b/.test(text)),
       stems: new Set(
         text
           .toLowerCase()
