@@ -244,6 +244,12 @@ describe('/ask about one occasion of a thread, named by its alias', () => {
   });
 });
 
+describe('/ask who: negotiating a plan is authoring it', () => {
+  it('"who negotiated it" beside a plan names its negotiators', () => {
+    expect(firstLine('20 point plan overview who negotiated it')).toMatch(/Witkoff.*Umerov/);
+  });
+});
+
 describe('/ask figure: a count of points', () => {
   it('"reported as 19 points" is a figure, though a question\'s "19 points" names a draft', () => {
     expect(firstLine('how many points did the geneva draft have')).toMatch(/19 points/);
