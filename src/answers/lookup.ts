@@ -26,7 +26,7 @@ import { figureAnswer } from './intents/figure.js';
 import { overviewAnswer } from './intents/overview.js';
 import { occasionAnswer, occasionNamed } from './intents/occasion.js';
 import { positionAnswer } from './intents/position.js';
-import { topicWords, type IntentAnswer } from './intents/shared.js';
+import { namedFirst, topicWords, type IntentAnswer } from './intents/shared.js';
 import { statusAnswer } from './intents/status.js';
 import { whenAnswer } from './intents/when.js';
 import { whoAnswer } from './intents/who.js';
@@ -111,7 +111,8 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
     if (!namedTopic) return ambiguousAnswer(core, query.raw, { ...result, hits });
     return factView(core, namedTopic)!;
   }
-  const best = lookup === 'issue' ? hits[0]!.id : (pointOfNamedPlan(core, query, hits) ?? hits[0]!.id);
+  const best =
+    lookup === 'issue' ? hits[0]!.id : (pointOfNamedPlan(core, query, hits) ?? namedFirst(hits).id);
   const shown = lookup === 'issue' ? issueView(core, core.kb.issues.get(best)!) : factView(core, best)!;
   const answer = query.reaction ? withWhatFollowed(core, shown, best, hits) : shown;
   return { ...answer, suggestions: suggestionsBeside(hits, answer, best) };

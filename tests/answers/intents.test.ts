@@ -244,6 +244,13 @@ describe('/ask about one occasion of a thread, named by its alias', () => {
   });
 });
 
+describe('/ask: a fact named outright before one that only shares its words', () => {
+  it('the letter named, not the reaction to it, when they fit alike', () => {
+    const answer = ask('zelensky open letter to putin june 2026 what did he propose');
+    expect(answer.factIds[0]).toBe('ev-2026-06-04-zelensky-open-letter');
+  });
+});
+
 describe('/ask who: negotiating a plan is authoring it', () => {
   it('"who negotiated it" beside a plan names its negotiators', () => {
     expect(firstLine('20 point plan overview who negotiated it')).toMatch(/Witkoff.*Umerov/);

@@ -57,3 +57,18 @@ export function leadWith(answer: Answer, lead: string): Answer {
   if (opening && lead.trim().replace(/\.$/, '') === opening) return answer;
   return { ...answer, text: `${lead}\n${answer.text}` };
 }
+
+/**
+ * Of two hits the words fit alike, the one the question names outright (by its title or an alias: "Zelensky's
+ * open letter") before one that only shares its words (Putin's reaction to the letter).
+ */
+export function namedFirst<T extends SearchHit>(hits: readonly T[]): T {
+  const [first, second] = hits;
+  const named = (hit: SearchHit) => hit.matchedBy === 'alias' || hit.matchedBy === 'exact';
+  return second && !named(first!) && named(second) && second.confidence >= first!.confidence - namedWithin
+    ? second
+    : first!;
+}
+
+/** How far behind the best a hit named outright may be and still answer first. */
+const namedWithin = 0.02;

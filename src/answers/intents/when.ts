@@ -6,7 +6,7 @@ import { statusMark, withSectionsFirst } from '../common.js';
 import { resolveCitations } from '../citations.js';
 import { factView } from '../views.js';
 import { occasionAnswer, occasionNamed } from './occasion.js';
-import { leadWith, searchKinds, type IntentAnswer } from './shared.js';
+import { leadWith, namedFirst, searchKinds, type IntentAnswer } from './shared.js';
 
 /**
  * "When did Yermak resign?": the event with its human date first. A plan asked about gets its date; a topic
@@ -44,7 +44,13 @@ export const whenAnswer: IntentAnswer = (asked) => {
   });
   // A date in the question usually dates the event, but not always ("a deal by June"): an event on that date
   // wins unless another fits the words clearly better.
-  const dated = eventDates.length > 0 ? onDates[0] : undefined;
+  // a response asked about is the later event, not the one named outright
+  const dated =
+    eventDates.length > 0 && onDates.length > 0
+      ? query.reaction
+        ? onDates[0]
+        : namedFirst(onDates)
+      : undefined;
   const wordsBest = query.reaction
     ? laterResponse(core.kb.events, allEvents)
     : beforeTheDeadline(
