@@ -300,6 +300,8 @@ describe('claims it must refuse to judge', () => {
     'the plan legalises cannabis',
     'Ukraine gets the world cup',
     'the Chinese plan calls for a ceasefire',
+    // the Council of Europe is one body, not the Peace Council plus Europe
+    'the 28 point plan made ukraine leave the council of europe',
     'NATO NATO NATO NATO',
     '600,000',
     'the plan ends the war',
