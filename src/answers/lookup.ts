@@ -224,7 +224,19 @@ function pointOfNamedPlan(core: Core, query: Query, hits: readonly SearchHit[]):
     // The plan's own name says nothing about which of its points is meant.
     const words = topicWords(query) || query.text;
     const ranked = core.index.search(words, { kinds: ['provision'], limit: 40, fuzzy: false }).hits;
-    return ranked.find((h) => points.includes(h.id))?.id ?? points[0];
+    const onTopic = ranked.find((h) => points.includes(h.id));
+    // …unless another of the plan's points fits the words clearly better ("how would the contact line be
+    // monitored": the monitoring point, not the territory point the contact-line topic files)
+    // (on two words at least: one word alone, "oblasts", says too little to overrule the topic)
+    const ofPlan =
+      query.content.length >= 2 ? ranked.find((h) => core.kb.provisions.get(h.id)?.plan === plan) : undefined;
+    if (
+      ofPlan &&
+      ofPlan !== onTopic &&
+      ofPlan.confidence >= Math.max(ambiguousAt, (onTopic?.confidence ?? 0) * 1.5)
+    )
+      return ofPlan.id;
+    return onTopic?.id ?? points[0];
   }
   return undefined;
 }

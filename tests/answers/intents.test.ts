@@ -251,6 +251,18 @@ describe('/ask: a fact named outright before one that only shares its words', ()
   });
 });
 
+describe("/ask: a plan's point on the topic named, unless another of its points fits clearly better", () => {
+  it('the monitoring point for how the contact line is monitored', () => {
+    expect(ask("How would the contact line be monitored under Zelensky's 20-point plan?").factIds[0]).toBe(
+      'us-ua-20-2',
+    );
+  });
+
+  it('one word alone does not overrule the topic', () => {
+    expect(ask("20pt 'stand where we stand' which oblasts tho").factIds[0]).toBe('us-ua-20-14');
+  });
+});
+
 describe('/ask who: negotiating a plan is authoring it', () => {
   it('"who negotiated it" beside a plan names its negotiators', () => {
     expect(firstLine('20 point plan overview who negotiated it')).toMatch(/Witkoff.*Umerov/);
