@@ -263,6 +263,13 @@ describe("/ask: a plan's point on the topic named, unless another of its points 
   });
 });
 
+describe('/ask party-position: a plan point the words fit clearly', () => {
+  it("answers with the point rather than the party's standing positions", () => {
+    const answer = ask("zelensky's list says russia leaves kharkiv and sumy too?? which other oblasts");
+    expect(answer.factIds[0]).toBe('us-ua-20-14a');
+  });
+});
+
 describe('/ask who: negotiating a plan is authoring it', () => {
   it('"who negotiated it" beside a plan names its negotiators', () => {
     expect(firstLine('20 point plan overview who negotiated it')).toMatch(/Witkoff.*Umerov/);

@@ -28,7 +28,7 @@ export const positionAnswer: IntentAnswer = (asked) => {
   // "What did Putin say talks should be based on in June 2026?": a dated statement the words fit clearly
   // better than anything else is the answer, not the party's standing positions on a topic.
   // …unless the party's own position on the topic named is the one dated so ("US position on ZNPP in Feb 2026")
-  const statement = datedPositionOf(asked, party) ? undefined : clearlyBestEvent(asked);
+  const statement = datedPositionOf(asked, party) ? undefined : clearlyBestFact(asked);
   if (statement) return factView(core, statement);
   const hasPositions = (topic: string) =>
     core.kb.issuesByTopic.get(topic)?.positions.some((p) => p.party === party) ?? false;
@@ -106,10 +106,13 @@ function datedPositionOf({ core, query }: Parameters<IntentAnswer>[0], party: Pa
   );
 }
 
-/** The best hit, when it is a dated event clearly ahead of the next. */
-function clearlyBestEvent({ core, query, result }: Parameters<IntentAnswer>[0]): string | undefined {
+/**
+ * The best hit, when it is a dated event, or a plan's point ("zelensky's list says russia leaves kharkiv and
+ * sumy too"), clearly ahead of the next.
+ */
+function clearlyBestFact({ core, query, result }: Parameters<IntentAnswer>[0]): string | undefined {
   const [first, second] = result.hits;
-  if (!first || first.kind !== 'event') return undefined;
+  if (!first || (first.kind !== 'event' && first.kind !== 'provision')) return undefined;
   // With a topic named outright the party's stance on it answers, unless the question dates a statement
   // on that topic ("what did Putin say about the talks in June 2026").
   const topics = core.index.entry(first.id)?.topics ?? [];
