@@ -20,7 +20,7 @@ import {
   withSectionsFirst,
 } from './common.js';
 import { resolveCitations } from './citations.js';
-import { changedAnswer } from './intents/changed.js';
+import { asksOfTheOtherDraft, changedAnswer } from './intents/changed.js';
 import { compareAnswer } from './intents/compare.js';
 import { figureAnswer } from './intents/figure.js';
 import { overviewAnswer } from './intents/overview.js';
@@ -68,7 +68,10 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
 
   if (lookup === 'ask') {
     if (asksForThePlans(query)) return answerPlansOverview(core);
-    const route = intentAnswers[query.intent];
+    const route =
+      query.intent === 'lookup' && asksOfTheOtherDraft(core, query, result.hits[0])
+        ? changedAnswer
+        : intentAnswers[query.intent];
     const answerable = isAnswerable(query, result, core.kb);
     // A lookup that names a date ("the may 9 ceasefire") is about an event.
     const dated = query.intent === 'lookup' && query.dates.some((d) => d.month !== undefined);

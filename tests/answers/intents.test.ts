@@ -270,6 +270,14 @@ describe('/ask party-position: a plan point the words fit clearly', () => {
   });
 });
 
+describe("/ask: one draft's clause asked of the other draft", () => {
+  it('answers with what became of it (the recorded change)', () => {
+    const answer = ask('missile at moscow clause in 20pt?');
+    expect(answer.text).toMatch(/^\*\*Amended \(28 → 20 points\):\*\* The clause voiding the guarantee/);
+    expect(answer.text).toMatch(/Russian territory/);
+  });
+});
+
 describe('/ask who: negotiating a plan is authoring it', () => {
   it('"who negotiated it" beside a plan names its negotiators', () => {
     expect(firstLine('20 point plan overview who negotiated it')).toMatch(/Witkoff.*Umerov/);

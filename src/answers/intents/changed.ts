@@ -1,6 +1,9 @@
 import { answerChangesOverview } from '../listings.js';
 import { statusMark } from '../common.js';
 import { topicView } from '../views.js';
+import type { Core } from '../../core.js';
+import type { Query } from '../../query/index.js';
+import type { SearchHit } from '../../search/index.js';
 import { leadWith, topicOf, type IntentAnswer } from './shared.js';
 
 const verbs: Record<string, string> = {
@@ -36,4 +39,18 @@ export const changedAnswer: IntentAnswer = (asked) => {
 function rank(ranked: readonly string[], id: string): number {
   const i = ranked.indexOf(id);
   return i < 0 ? ranked.length : i;
+}
+
+/**
+ * "missile at moscow clause in 20pt?": a clause of one draft, named outright, asked of another draft is a
+ * question about what became of it there — the recorded change, not the clause as it first stood.
+ */
+export function asksOfTheOtherDraft(core: Core, query: Query, best: SearchHit | undefined): boolean {
+  if (query.plans.length !== 1 || best?.kind !== 'provision') return false;
+  if (best.matchedBy !== 'alias' && best.matchedBy !== 'exact') return false;
+  const plan = core.kb.provisions.get(best.id)?.plan;
+  if (!plan || plan === query.plans[0]) return false;
+  return [...core.kb.topics.values()].some((topic) =>
+    topic.changes.some((c) => c.from.includes(best.id) || c.to.includes(best.id)),
+  );
 }
