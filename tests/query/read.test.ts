@@ -160,3 +160,9 @@ describe('readQuery: a stopword in capitals that a topic alias spells', () => {
     expect(read('WHEN DID THE TALKS START').topics).not.toContain('arms-control');
   });
 });
+
+describe('readQuery: "which plans" compares', () => {
+  it('the plural asks across the plans, as "which plan" does', () => {
+    expect(read('which plans mention the coalition of the willing').intent).toBe('compare');
+  });
+});
