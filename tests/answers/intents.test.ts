@@ -270,6 +270,19 @@ describe('/ask party-position: a plan point the words fit clearly', () => {
   });
 });
 
+describe('/ask what-changed: how one draft became the other', () => {
+  it('how it came about leads the list of changes', () => {
+    const answer = ask('how did the 28 point plan turn into 20 points');
+    expect(answer.sections[0]!.text).toMatch(/Geneva/);
+    expect(answer.sections[0]!.text).toMatch(/Umerov/);
+    expect(answer.sections.length).toBeGreaterThan(5);
+  });
+
+  it('"what changed" alone is the list, with nothing put first', () => {
+    expect(ask('what changed from 28 to 20 points').sections[0]!.heading).toMatch(/^(Removed|Amended|Added)/);
+  });
+});
+
 describe("/ask: one draft's clause asked of the other draft", () => {
   it('answers with what became of it (the recorded change)', () => {
     const answer = ask('missile at moscow clause in 20pt?');

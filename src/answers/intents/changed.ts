@@ -1,5 +1,8 @@
 import { answerChangesOverview } from '../listings.js';
-import { statusMark } from '../common.js';
+import { statusMark, withSectionsFirst } from '../common.js';
+import { resolveCitations } from '../citations.js';
+import { foundAt } from '../../search/index.js';
+import type { Answer } from '../types.js';
 import { topicView } from '../views.js';
 import type { Core } from '../../core.js';
 import type { Query } from '../../query/index.js';
@@ -23,7 +26,8 @@ export const changedAnswer: IntentAnswer = (asked) => {
   const topicId = topicOf(asked);
   if (!topicId) {
     if (query.content.length > 0 && asked.result.status !== 'not_found') return undefined;
-    return query.content.length === 0 || query.plans.length > 0 ? answerChangesOverview(core) : undefined;
+    if (query.content.length > 0 && query.plans.length === 0) return undefined;
+    return withHowItCameAbout(asked, answerChangesOverview(core));
   }
   const topic = core.kb.topics.get(topicId)!;
   if (topic.changes.length === 0) return undefined;
@@ -52,5 +56,21 @@ export function asksOfTheOtherDraft(core: Core, query: Query, best: SearchHit | 
   if (!plan || plan === query.plans[0]) return false;
   return [...core.kb.topics.values()].some((topic) =>
     topic.changes.some((c) => c.from.includes(best.id) || c.to.includes(best.id)),
+  );
+}
+
+/**
+ * "How did the 28-point plan turn into the 20 points?": how the one became the other (the note on the
+ * plan's making that the words fit well) comes before the list of changes.
+ */
+function withHowItCameAbout({ core, query, result }: Parameters<IntentAnswer>[0], answer: Answer): Answer {
+  const best = result.hits[0];
+  if (!query.words.includes('how') || best?.kind !== 'plan-note' || best.confidence < foundAt) return answer;
+  const note = core.index.entry(best.id);
+  if (!note) return answer;
+  return withSectionsFirst(
+    answer,
+    [{ heading: note.title, text: note.summary, citations: resolveCitations(core, note.citations) }],
+    [note.id],
   );
 }
