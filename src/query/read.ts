@@ -38,6 +38,8 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
     ...vocabulary.topics
       .matchAll(words)
       .filter((t) => !partySpans.some((p) => p.start === t.start && p.end === t.end))
+      // the topic named by more words is the more specific: "nato foreign troops" is about foreign troops
+      .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
       .map((s) => s.value),
     ...[...named].map((w) => vocabulary.acronyms.get(w)!),
   ]);

@@ -166,3 +166,11 @@ describe('readQuery: "which plans" compares', () => {
     expect(read('which plans mention the coalition of the willing').intent).toBe('compare');
   });
 });
+
+describe('readQuery: the topic named by more words first', () => {
+  it('"nato/foreign troops" is about foreign troops before NATO', () => {
+    expect(read('do the 28pt and berlin both keep nato/foreign troops out of ukraine?').topics[0]).toBe(
+      'foreign-troops',
+    );
+  });
+});
