@@ -1,9 +1,10 @@
-import type { PartyId, PlanId } from '../knowledge/schema.js';
+import type { PlanId } from '../knowledge/schema.js';
 import { cleanText } from '../text/clean.js';
 import { normaliseForMatching, tokenize } from '../text/normalise.js';
 import type { Span } from './phrases.js';
-import type { Figure, Intent, PointRef, Query, QueryDate } from './types.js';
+import type { Figure, PointRef, Query, QueryDate } from './types.js';
 import { acronymsNamed, type Vocabulary } from './vocabulary.js';
+import { decideIntent, intentOrder } from './intent.js';
 
 /**
  * The query reader: a question is read here once, into a typed Query; search and answers use the Query and
@@ -85,48 +86,6 @@ export function readQuery(raw: string, vocabulary: Vocabulary): Query {
     present,
     reaction,
   };
-}
-
-const intentOrder: Intent[] = [
-  'status',
-  'when',
-  'who',
-  'compare',
-  'what-changed',
-  'figure',
-  'party-position',
-  'plan-overview',
-  'list',
-];
-
-interface Signals {
-  cues: ReadonlySet<Intent>;
-  plans: readonly PlanId[];
-  point: PointRef | undefined;
-  parties: readonly PartyId[];
-  people: readonly string[];
-  content: readonly string[];
-  topics: readonly string[];
-}
-
-/** The one intent a question is answered by; the order says which cue wins when several occur. */
-function decideIntent({ cues, plans, point, parties, people, content }: Signals): Intent {
-  if (point?.plan) return 'lookup';
-  if (cues.has('status')) return 'status';
-  if (cues.has('when')) return 'when';
-  // "Who sits on the council now vs before?": the change answers it.
-  if (cues.has('who') && (cues.has('compare') || cues.has('what-changed'))) return 'what-changed';
-  if (cues.has('who')) return 'who';
-  if (cues.has('compare')) return 'compare';
-  if (cues.has('what-changed')) return 'what-changed';
-  if (plans.length >= 2) return 'compare';
-  // "How many points does the 20-point plan have?": the plan at a glance, with its count.
-  if (plans.length === 1 && content.length === 0) return 'plan-overview';
-  if (cues.has('figure')) return 'figure';
-  if (cues.has('party-position') && (parties.length > 0 || people.length > 0)) return 'party-position';
-  if (plans.length === 1 && (cues.has('plan-overview') || content.length === 0)) return 'plan-overview';
-  if (cues.has('list')) return 'list';
-  return 'lookup';
 }
 
 /** "28pt" → "28 pt", "40km" → "40 km": a number glued to a word the lexicon knows. Names ("g8", "e3") stay. */
