@@ -263,6 +263,14 @@ describe("/ask: a plan's point on the topic named, unless another of its points 
   });
 });
 
+describe("/ask party-position: a party's conditions are its position", () => {
+  it("russia's ceasefire conditions now: Russia's stance first, then its latest statement", () => {
+    const answer = ask("what are russia's ceasefire conditions rn");
+    expect(answer.text).toMatch(/^\*\*Russia:\*\*/);
+    expect(answer.sections[0]!.heading).toMatch(/^Latest: /);
+  });
+});
+
 describe('/ask party-position: a plan point the words fit clearly', () => {
   it("answers with the point rather than the party's standing positions", () => {
     const answer = ask("zelensky's list says russia leaves kharkiv and sumy too?? which other oblasts");
