@@ -263,6 +263,16 @@ describe("/ask: a plan's point on the topic named, unless another of its points 
   });
 });
 
+describe('/ask compare: two topics named', () => {
+  it('sets out the second after the first', () => {
+    const answer = ask('frozen assets / reconstruction money 28 vs 20 point plan');
+    const text = answer.sections.map((s) => `${s.heading} ${s.text}`).join('\n');
+    expect(text).toMatch(/\$100bn/);
+    expect(text).toMatch(/\$800bn|800 billion/);
+    expect(answer.sections.some((s) => s.heading.startsWith('Reconstruction'))).toBe(true);
+  });
+});
+
 describe("/ask party-position: a party's conditions are its position", () => {
   it("russia's ceasefire conditions now: Russia's stance first, then its latest statement", () => {
     const answer = ask("what are russia's ceasefire conditions rn");

@@ -1,4 +1,5 @@
 import { answerChangesOverview, answerCompare, answerPlansOverview } from '../listings.js';
+import { mergeCitations } from '../citations.js';
 import { topicView } from '../views.js';
 import { topicOf, type IntentAnswer } from './shared.js';
 
@@ -18,5 +19,22 @@ export const compareAnswer: IntentAnswer = (asked) => {
   // compares it point by point.
   if (core.kb.topics.get(topicId)?.provisions.length === 0) return topicView(core, topicId);
   const [planA, planB] = query.plans.length >= 2 ? query.plans : [];
-  return answerCompare(core, topicId, planA, planB);
+  const answer = answerCompare(core, topicId, planA, planB);
+  // "frozen assets / reconstruction money 28 vs 20": a second topic named outright is set out after the first
+  const second = query.topics.find(
+    (t) => t !== topicId && (core.kb.topics.get(t)?.provisions.length ?? 0) > 0,
+  );
+  if (!second || answer.status !== 'found') return answer;
+  const other = answerCompare(core, second, planA, planB);
+  if (other.status !== 'found') return answer;
+  const title = core.kb.topics.get(second)!.title;
+  return {
+    ...answer,
+    sections: [
+      ...answer.sections,
+      ...other.sections.map((s) => ({ ...s, heading: `${title} — ${s.heading}` })),
+    ],
+    citations: mergeCitations([...answer.citations, ...other.citations]),
+    factIds: [...answer.factIds, ...other.factIds.filter((id) => !answer.factIds.includes(id))],
+  };
 };
