@@ -117,6 +117,14 @@ describe('how people say a plan came out', () => {
   });
 });
 
+describe('who receives: the name right after the verb, or the subject a point opens with', () => {
+  it('"gives Ukraine … access to EU markets": Ukraine receives, as the points that open with Ukraine say', () => {
+    check('the peace plan gives ukraine temporary privileged access to EU markets', 'supported', [
+      'us-28-11',
+    ]);
+  });
+});
+
 describe('a share against one holder alone', () => {
   it.each([
     ['under the 28pt, russia gets the zaporizhzhia plant and all its power', 'contradicted'],

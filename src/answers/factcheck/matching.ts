@@ -21,7 +21,8 @@ import {
 import { negationsOn } from './negation.js';
 import type { Claim } from './reading.js';
 import type { Clause, FactDoc, FactcheckTables } from './tables.js';
-import type { NameKind } from './vocabulary.js';
+import { namesIn, type NameKind, type Vocabulary } from './vocabulary.js';
+import { normaliseForMatching } from '../../text/normalise.js';
 import { thresholds } from './thresholds.js';
 
 export { weightOf } from './clauses.js';
@@ -169,7 +170,7 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
     otherNames,
     missingNames,
     polarity: negative === claimNegative ? 'agree' : 'opposite',
-    roles: roleAgreement(claim, doc, tables.vocabulary.sides, coverage >= thresholds.support),
+    roles: roleAgreement(claim, doc, tables.vocabulary, coverage >= thresholds.support),
     unrealised:
       !claim.unrealised &&
       !planText.has(doc.kind) &&
@@ -198,9 +199,10 @@ export function confirms(a: Assessment): boolean {
 function roleAgreement(
   claim: Claim,
   doc: FactDoc,
-  sides: ReadonlyMap<string, string>,
+  vocabulary: Vocabulary,
   covered: boolean,
 ): Assessment['roles'] {
+  const sides = vocabulary.sides;
   let result: Assessment['roles'] = 'none';
   // a person and the party they act for hold a role together ("Witkoff wrote it", "the US wrote it")
   const same = (a: string, b: string) => a === b || sides.get(a) === b || sides.get(b) === a;
@@ -209,6 +211,10 @@ function roleAgreement(
     if (!stated) {
       // a fact that holds what the claim says and names its holder and no rival for the role cannot give
       // it to someone else ("Zelensky's open letter" for "Zelensky wrote the letter"); else it is open
+      if (subjectHolds(vocabulary, doc, role, holders)) {
+        if (result === 'none') result = 'agree';
+        continue;
+      }
       if (!covered || rivalNamed(claim, doc, holders)) result = 'missing';
       continue;
     }
@@ -229,6 +235,27 @@ function rivalNamed(claim: Claim, doc: FactDoc, holders: ReadonlySet<string>): b
   const firstPerson = [...doc.names].find(([, kind]) => kind === 'person')?.[0];
   if (kinds.size === 1 && kinds.has('person') && firstPerson && holders.has(firstPerson)) return false;
   return [...doc.names].some(([key, kind]) => kinds.has(kind) && !claim.names.has(key));
+}
+
+/**
+ * "Ukraine joins the EU … and gets privileged access": a point whose first clause names a holder of the
+ * role first and has the role's verb gives the role to that holder, however far the verb is from the name.
+ */
+function subjectHolds(
+  vocabulary: Vocabulary,
+  doc: FactDoc,
+  role: string,
+  holders: ReadonlySet<string>,
+): boolean {
+  const first = doc.clauses[0];
+  if (doc.kind !== 'provision' || !first) return false;
+  const text = normaliseForMatching(first.text);
+  const subject = [...namesIn(vocabulary, text).keys()][0];
+  return (
+    subject !== undefined &&
+    holders.has(subject) &&
+    text.split(' ').some((w) => vocabulary.roleVerbs.get(w) === role)
+  );
 }
 
 /** Facts ranked by how much of the claim they cover. */

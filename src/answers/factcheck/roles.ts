@@ -63,9 +63,12 @@ export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
       return;
     let holder: Spot | undefined;
     if (giving) {
-      // "hands Zaporizhzhia and Kherson to Russia": the one after "to"
+      // "gives Ukraine access to EU markets": the one right after the verb; else "hands Zaporizhzhia and
+      // Kherson to Russia": the one after "to"
       const to = words.indexOf('to', i + 1);
-      holder = to > i && to - i <= 8 ? [to + 1, to + 2].map((j) => starts.get(j)).find(Boolean) : undefined;
+      holder =
+        starts.get(i + 1) ??
+        (to > i && to - i <= 8 ? [to + 1, to + 2].map((j) => starts.get(j)).find(Boolean) : undefined);
     } else if (words[i + 1] === 'by') holder = [i + 2, i + 3, i + 4].map((j) => starts.get(j)).find(Boolean);
     else holder = [i - 1, i - 2].map((j) => ends.get(j)).find(Boolean);
     if (!holder) return;
