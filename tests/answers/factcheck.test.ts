@@ -89,6 +89,14 @@ describe('abbreviations and figures in the unit the claim uses', () => {
   });
 });
 
+describe('"end of" a month is a time, not a negation', () => {
+  it('"resigned end of nov 2025 and umerov took over" is supported', () => {
+    check('yermak resigned end of nov 2025 and umerov took over the talks', 'supported', [
+      'ev-2025-11-28-yermak-resigns',
+    ]);
+  });
+});
+
 describe('a day named by its ordinal beside a month', () => {
   it('"in feb 2026 … on the 16th" is 16 Feb 2026, which the sources dispute', () => {
     const answer = check('the geneva trilateral round in feb 2026 was on the 16th', 'disputed');
