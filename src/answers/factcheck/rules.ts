@@ -172,8 +172,8 @@ export const rules: readonly Rule[] = [
         .sort(
           (a, b) =>
             detailRank(b, about) - detailRank(a, about) ||
-            about(b) - about(a) ||
             occasionRank(b) - occasionRank(a) ||
+            about(b) - about(a) ||
             roleRank(b) - roleRank(a),
         )[0];
       // a fact that leaves out a person or place the claim names does not confirm it
