@@ -1,5 +1,5 @@
 # The bot as a container: built in one stage, run from a second that holds only production dependencies,
-# the compiled JavaScript and the fact base. Node runs directly (no npm in between) under tini, so
+# the compiled and bundled JavaScript and the fact base. Node runs directly (no npm in between) under tini, so
 # SIGTERM stops it cleanly and SIGHUP reloads the knowledge:
 #   docker build -t peace-plan-bot .
 #   docker run -d --env-file .env --name peace-plan-bot peace-plan-bot
@@ -13,6 +13,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY scripts ./scripts
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime
@@ -31,4 +32,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "dist/ops/healthcheck.js"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "--max-semi-space-size=2", "--optimize-for-size", "--heap-growing-percent=10", "--v8-pool-size=1", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=2", "--optimize-for-size", "--heap-growing-percent=10", "--v8-pool-size=1", "--no-opt", "dist/bundle/main.js"]

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { clip } from './answers/common.js';
 import { maxQueryLength } from './answers/reading.js';
 import type { CoreHolder } from './core.js';
-import { KnowledgeError } from './knowledge/load.js';
+import { KnowledgeError } from './knowledge/problems.js';
 import { renderJson } from './render/json.js';
 import { parseArguments, parseFreeWords } from './cli/arguments.js';
 import { execute, renderForTerminal } from './cli/answer.js';

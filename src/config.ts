@@ -1,15 +1,16 @@
 /**
- * Configuration from the environment (and a `.env` file, through dotenv), validated by zod.
+ * Configuration from the environment (and a `.env` file, through dotenv), validated here. Without zod
+ * on purpose: a dozen variables need no schema library, and the running bot never loads zod (knowledge/
+ * is validated in a separate process, src/knowledge/apart.ts), which keeps some 5 MB out of every process.
  *
  * `parseConfig(env)` is pure: it takes an env object and returns the typed config, or throws a
  * `ConfigError` whose message names every variable that is missing or malformed — and never contains the
  * value of DISCORD_TOKEN. The entry points call `loadEnv()` (which reads `.env`; real environment variables
  * win over the file) and then `parseConfig()`.
  */
-import { z } from './knowledge/zod.js';
 import { optional, type Env } from './env.js';
 
-// Read by main.ts before it knows whether zod (this module) is needed at all; re-exported for the rest.
+// Read by main.ts before it knows whether this module is needed at all; re-exported for the rest.
 export { chooseMode, loadEnv, wantsBot, type Mode } from './env.js';
 
 export const DEFAULT_API_BASE = 'https://discord.com/api';
@@ -59,129 +60,112 @@ export class ConfigError extends Error {
   }
 }
 
-const snowflake = z
-  .string()
-  .trim()
-  .regex(/^\d{1,20}$/, 'must be a Discord id (a snowflake: digits only, e.g. 1234567890123456789)');
+/** Why a variable's value cannot be used; the message never repeats the value (it may be the token). */
+class Invalid {
+  constructor(readonly message: string) {}
+}
 
-const token = z
-  .string()
-  .trim()
-  .min(1, 'is required to run the bot')
-  .refine((t) => !/^bot\s/i.test(t), 'paste the token alone, without the "Bot " prefix')
-  .refine((t) => !/^["']|["']$/.test(t), 'must not be wrapped in quotes')
-  .refine((t) => /^[\x21-\x7e]+$/.test(t), 'must be one word of printable ASCII (no spaces)');
+type Reader<T> = (value: string) => T | Invalid;
 
-const apiBase = z
-  .string()
-  .trim()
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && !u.search && !u.hash;
-    } catch {
-      return false;
+/** Reads variables one by one, collecting a problem for each that is missing or malformed. */
+function variables(env: Env) {
+  const problems: { variable: string; message: string }[] = [];
+  /** The variable read by `read` (its value trimmed); undefined when unset or empty, or when malformed. */
+  function get<T>(name: string, read: Reader<T>, requiredMessage?: string): T | undefined {
+    const raw = optional(env[name]);
+    if (raw === undefined) {
+      if (requiredMessage) problems.push({ variable: name, message: requiredMessage });
+      return undefined;
     }
-  }, 'must be an http(s) URL such as https://discord.com/api')
+    const result = read(String(raw).trim());
+    if (result instanceof Invalid) {
+      problems.push({ variable: name, message: result.message });
+      return undefined;
+    }
+    return result;
+  }
+  /** Throws a ConfigError naming every problem found so far. */
+  function check(): void {
+    if (problems.length > 0) throw new ConfigError(problems);
+  }
+  return { get, check };
+}
+
+const text: Reader<string> = (s) => s;
+
+const snowflake: Reader<string> = (s) =>
+  /^\d{1,20}$/.test(s)
+    ? s
+    : new Invalid('must be a Discord id (a snowflake: digits only, e.g. 1234567890123456789)');
+
+const token: Reader<string> = (t) => {
+  if (/^bot\s/i.test(t)) return new Invalid('paste the token alone, without the "Bot " prefix');
+  if (/^["']|["']$/.test(t)) return new Invalid('must not be wrapped in quotes');
+  if (!/^[\x21-\x7e]+$/.test(t)) return new Invalid('must be one word of printable ASCII (no spaces)');
+  return t;
+};
+
+const apiBase: Reader<string> = (s) => {
+  const url = URL.canParse(s) ? new URL(s) : undefined;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) {
+    return new Invalid('must be an http(s) URL such as https://discord.com/api');
+  }
   // discord.js appends the version itself: accept `…/api/v10` and `…/api/` too.
-  .transform((s) => s.replace(/\/+$/, '').replace(/\/v\d+$/, ''));
+  return s.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+};
 
-const logLevel = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }));
+const logLevel: Reader<LogLevel> = (s) => {
+  const level = s.toLowerCase();
+  return (LOG_LEVELS as readonly string[]).includes(level)
+    ? (level as LogLevel)
+    : new Invalid(`must be one of ${LOG_LEVELS.join(', ')}`);
+};
 
-const cooldown = z
-  .string()
-  .trim()
-  .regex(/^\d+(\.\d+)?$/, 'must be a number of seconds (0 turns the cooldown off)')
-  .transform(Number)
-  .pipe(z.number().max(3600, 'must be at most 3600 seconds'));
+const cooldown: Reader<number> = (s) => {
+  if (!/^\d+(\.\d+)?$/.test(s)) return new Invalid('must be a number of seconds (0 turns the cooldown off)');
+  return Number(s) <= 3600 ? Number(s) : new Invalid('must be at most 3600 seconds');
+};
 
-const shardCount = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine(
-    (s) => s === 'auto' || (/^\d{1,5}$/.test(s) && Number(s) >= 1),
-    'must be a number of shards (1 or more) or "auto"',
-  )
-  .transform((s): number | 'auto' => (s === 'auto' ? 'auto' : Number(s)));
+const shardCount: Reader<number | 'auto'> = (raw) => {
+  const s = raw.toLowerCase();
+  if (s === 'auto') return 'auto';
+  return /^\d{1,5}$/.test(s) && Number(s) >= 1
+    ? Number(s)
+    : new Invalid('must be a number of shards (1 or more) or "auto"');
+};
 
 /** "0,1", "0-3" or "0-3,8": the shard ids this process runs. */
-const shardIds = z
-  .string()
-  .trim()
-  .regex(
-    /^\d{1,5}(-\d{1,5})?(\s*,\s*\d{1,5}(-\d{1,5})?)*$/,
-    'must be shard ids such as 0,1 or a range such as 0-3',
-  )
-  .transform((s) => {
-    const ids = new Set<number>();
-    for (const part of s.split(',')) {
-      const [from, to = from] = part.trim().split('-').map(Number) as [number, number?];
-      for (let id = from; id <= to; id += 1) ids.add(id);
-    }
-    return [...ids].sort((a, b) => a - b);
-  });
+const shardIds: Reader<number[]> = (s) => {
+  if (!/^\d{1,5}(-\d{1,5})?(\s*,\s*\d{1,5}(-\d{1,5})?)*$/.test(s)) {
+    return new Invalid('must be shard ids such as 0,1 or a range such as 0-3');
+  }
+  const ids = new Set<number>();
+  for (const part of s.split(',')) {
+    const [from, to = from] = part.trim().split('-').map(Number) as [number, number?];
+    for (let id = from; id <= to; id += 1) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+};
 
-const publicKey = z
-  .string()
-  .trim()
-  .regex(
-    /^[0-9a-fA-F]{64}$/,
-    'must be the 64 hex characters of the public key (Developer Portal → General Information)',
-  )
-  .transform((s) => s.toLowerCase());
+const publicKey: Reader<string> = (s) =>
+  /^[0-9a-fA-F]{64}$/.test(s)
+    ? s.toLowerCase()
+    : new Invalid('must be the 64 hex characters of the public key (Developer Portal → General Information)');
 
-const port = z
-  .string()
-  .trim()
-  .regex(/^\d{1,5}$/, 'must be a port number')
-  .transform(Number)
-  .pipe(z.number().min(0).max(65535, 'must be a port number (0-65535)'));
-
-const host = z
-  .string()
-  .trim()
-  .regex(/^[\w.:[\]-]+$/, 'must be a host name or an IP address, e.g. 0.0.0.0 or 127.0.0.1');
-
-const baseSchema = z.object({
-  LOG_LEVEL: z.preprocess(optional, logLevel.optional()).transform((v) => v ?? 'info'),
-});
-
-const discordSchema = baseSchema.extend({
-  DISCORD_TOKEN: z.preprocess(optional, z.string({ error: 'is required to run the bot' }).pipe(token)),
-  DISCORD_CLIENT_ID: z.preprocess(
-    optional,
-    z.string({ error: 'is required (the application id from the Developer Portal)' }).pipe(snowflake),
-  ),
-  DISCORD_GUILD_ID: z.preprocess(optional, snowflake.optional()),
-  DISCORD_API_BASE: z.preprocess(optional, apiBase.optional()),
-  COOLDOWN_SECONDS: z.preprocess(optional, cooldown.optional()),
-  SHARD_COUNT: z.preprocess(optional, shardCount.optional()),
-  SHARD_IDS: z.preprocess(optional, shardIds.optional()),
-});
-
-const httpSchema = baseSchema.extend({
-  DISCORD_PUBLIC_KEY: z.preprocess(
-    optional,
-    z.string({ error: 'is required for the HTTP interactions endpoint' }).pipe(publicKey),
-  ),
-  PORT: z.preprocess(optional, port.optional()),
-  HOST: z.preprocess(optional, host.optional()),
-  COOLDOWN_SECONDS: z.preprocess(optional, cooldown.optional()),
-});
-
-function fail(error: z.ZodError): never {
-  const problems = error.issues.map((issue) => ({
-    variable: String(issue.path[0] ?? 'environment'),
-    // zod's messages never echo the value; ours are written not to either.
-    message: issue.message,
-  }));
-  throw new ConfigError(problems);
+/** A TCP port, 0–65535: `malformed` when it is no number, `tooLarge` when it is above. */
+function portReader(malformed: string, tooLarge: string): Reader<number> {
+  return (s) => {
+    if (!/^\d{1,5}$/.test(s)) return new Invalid(malformed);
+    return Number(s) <= 65535 ? Number(s) : new Invalid(tooLarge);
+  };
 }
+
+const port = portReader('must be a port number', 'must be a port number (0-65535)');
+
+const host: Reader<string> = (s) =>
+  /^[\w.:[\]-]+$/.test(s)
+    ? s
+    : new Invalid('must be a host name or an IP address, e.g. 0.0.0.0 or 127.0.0.1');
 
 function shardConfig(count: number | 'auto' | undefined, ids: number[] | undefined): ShardConfig | null {
   const problems: { variable: string; message: string }[] = [];
@@ -208,31 +192,46 @@ function shardConfig(count: number | 'auto' | undefined, ids: number[] | undefin
 
 /** Everything the Discord bot and `deploy-commands` need. Throws ConfigError naming each bad variable. */
 export function parseConfig(env: Env): DiscordConfig {
-  const result = discordSchema.safeParse(env);
-  if (!result.success) fail(result.error);
-  const d = result.data;
+  const { get, check } = variables(env);
+  const level = get('LOG_LEVEL', logLevel);
+  const discordToken = get('DISCORD_TOKEN', token, 'is required to run the bot');
+  const clientId = get(
+    'DISCORD_CLIENT_ID',
+    snowflake,
+    'is required (the application id from the Developer Portal)',
+  );
+  const guildId = get('DISCORD_GUILD_ID', snowflake);
+  const api = get('DISCORD_API_BASE', apiBase);
+  const cooldownSeconds = get('COOLDOWN_SECONDS', cooldown);
+  const count = get('SHARD_COUNT', shardCount);
+  const ids = get('SHARD_IDS', shardIds);
+  check();
   return {
-    token: d.DISCORD_TOKEN,
-    clientId: d.DISCORD_CLIENT_ID,
-    guildId: d.DISCORD_GUILD_ID ?? null,
-    apiBase: d.DISCORD_API_BASE ?? DEFAULT_API_BASE,
-    logLevel: d.LOG_LEVEL,
-    cooldownSeconds: d.COOLDOWN_SECONDS ?? 3,
-    shards: shardConfig(d.SHARD_COUNT, d.SHARD_IDS),
+    token: discordToken!,
+    clientId: clientId!,
+    guildId: guildId ?? null,
+    apiBase: api ?? DEFAULT_API_BASE,
+    logLevel: level ?? 'info',
+    cooldownSeconds: cooldownSeconds ?? 3,
+    shards: shardConfig(count, ids),
   };
 }
 
 /** Everything the HTTP interactions endpoint needs. Throws ConfigError naming each bad variable. */
 export function parseHttpConfig(env: Env): HttpConfig {
-  const result = httpSchema.safeParse(env);
-  if (!result.success) fail(result.error);
-  const d = result.data;
+  const { get, check } = variables(env);
+  const level = get('LOG_LEVEL', logLevel);
+  const key = get('DISCORD_PUBLIC_KEY', publicKey, 'is required for the HTTP interactions endpoint');
+  const listenPort = get('PORT', port);
+  const listenHost = get('HOST', host);
+  const cooldownSeconds = get('COOLDOWN_SECONDS', cooldown);
+  check();
   return {
-    publicKey: d.DISCORD_PUBLIC_KEY,
-    port: d.PORT ?? DEFAULT_PORT,
-    host: d.HOST ?? DEFAULT_HOST,
-    logLevel: d.LOG_LEVEL,
-    cooldownSeconds: d.COOLDOWN_SECONDS ?? 3,
+    publicKey: key!,
+    port: listenPort ?? DEFAULT_PORT,
+    host: listenHost ?? DEFAULT_HOST,
+    logLevel: level ?? 'info',
+    cooldownSeconds: cooldownSeconds ?? 3,
   };
 }
 
@@ -251,46 +250,37 @@ export interface OpsConfig {
   metricsPort: number | null;
 }
 
-const metricsPort = z
-  .string()
-  .trim()
-  .regex(/^\d{1,5}$/, 'must be a TCP port number (0: any free port)')
-  .transform(Number)
-  .pipe(z.number().max(65535, 'must be a TCP port number (at most 65535)'));
+const metricsPort = portReader(
+  'must be a TCP port number (0: any free port)',
+  'must be a TCP port number (at most 65535)',
+);
 
-const ownerList = z
-  .string()
-  .trim()
-  .transform((s) => s.split(/[\s,]+/).filter(Boolean))
-  .refine((ids) => ids.every((id) => /^\d{1,20}$/.test(id)), 'must be Discord user ids separated by commas');
+const ownerList: Reader<string[]> = (s) => {
+  const ids = s.split(/[\s,]+/).filter(Boolean);
+  return ids.every((id) => /^\d{1,20}$/.test(id))
+    ? ids
+    : new Invalid('must be Discord user ids separated by commas');
+};
 
-const opsSchema = z.object({
-  KNOWLEDGE_DIR: z.preprocess(optional, z.string().trim().optional()),
-  DISCORD_OWNER_IDS: z.preprocess(optional, ownerList.optional()),
-  MISSES_FILE: z.preprocess(optional, z.string().trim().optional()),
-  MISSES_MAX_BYTES: z.preprocess(
-    optional,
-    z
-      .string()
-      .trim()
-      .regex(/^\d+$/, 'must be a number of bytes')
-      .transform(Number)
-      .pipe(z.number().min(1024, 'must be at least 1024 bytes'))
-      .optional(),
-  ),
-  METRICS_PORT: z.preprocess(optional, metricsPort.optional()),
-});
+const byteCount: Reader<number> = (s) => {
+  if (!/^\d+$/.test(s)) return new Invalid('must be a number of bytes');
+  return Number(s) >= 1024 ? Number(s) : new Invalid('must be at least 1024 bytes');
+};
 
 /** The operations settings, for every mode. Throws ConfigError naming each bad variable. */
 export function parseOpsConfig(env: Env): OpsConfig {
-  const result = opsSchema.safeParse(env);
-  if (!result.success) fail(result.error);
-  const d = result.data;
+  const { get, check } = variables(env);
+  const knowledgeDir = get('KNOWLEDGE_DIR', text);
+  const ownerIds = get('DISCORD_OWNER_IDS', ownerList);
+  const missesFile = get('MISSES_FILE', text);
+  const missesMaxBytes = get('MISSES_MAX_BYTES', byteCount);
+  const port = get('METRICS_PORT', metricsPort);
+  check();
   return {
-    knowledgeDir: d.KNOWLEDGE_DIR ?? null,
-    ownerIds: d.DISCORD_OWNER_IDS ?? [],
-    missesFile: d.MISSES_FILE ?? null,
-    missesMaxBytes: d.MISSES_MAX_BYTES ?? 5 * 1024 * 1024,
-    metricsPort: d.METRICS_PORT ?? null,
+    knowledgeDir: knowledgeDir ?? null,
+    ownerIds: ownerIds ?? [],
+    missesFile: missesFile ?? null,
+    missesMaxBytes: missesMaxBytes ?? 5 * 1024 * 1024,
+    metricsPort: port ?? null,
   };
 }

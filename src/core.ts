@@ -1,12 +1,9 @@
 import { buildFactcheckTables, type FactcheckTables } from './answers/factcheck/tables.js';
 import { performance } from 'node:perf_hooks';
-import {
-  defaultKnowledgeDir,
-  formatProblem,
-  KnowledgeError,
-  loadKnowledge,
-  type KnowledgeBase,
-} from './knowledge/load.js';
+import { loadKnowledgeApart } from './knowledge/apart.js';
+import { defaultKnowledgeDir } from './knowledge/dir.js';
+import type { KnowledgeBase } from './knowledge/load.js';
+import { formatProblem, KnowledgeError } from './knowledge/problems.js';
 import { vocabularyOf } from './query/index.js';
 import { SearchIndex } from './search/index.js';
 
@@ -25,9 +22,12 @@ export function createCore(kb: KnowledgeBase): Core {
   };
 }
 
-/** Loads and validates knowledge/ (throws KnowledgeError naming every broken file and field). */
+/**
+ * Loads and validates knowledge/ (throws KnowledgeError naming every broken file and field). The
+ * validation runs in a child process (src/knowledge/apart.ts): whoever serves from a core never loads zod.
+ */
 export function loadCore(dir: string = defaultKnowledgeDir): Core {
-  return createCore(loadKnowledge(dir));
+  return createCore(loadKnowledgeApart(dir));
 }
 
 /** What a reload did: the new base serves, or every problem found while the old one keeps serving. */

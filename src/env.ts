@@ -1,6 +1,6 @@
 /**
  * The environment, before any validation: `.env` read into process.env, and whether it asks for the bot.
- * Kept apart from config.ts (zod) so the terminal session starts without loading the validator.
+ * Kept apart from config.ts so the terminal session starts without loading the bot's configuration.
  */
 import { config as loadDotenv } from 'dotenv';
 

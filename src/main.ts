@@ -10,13 +10,14 @@
  *
  * The configuration is validated first; a missing or malformed variable stops start-up with a message
  * naming it (never showing the token). Each mode is imported only when chosen: the terminal loads
- * neither zod nor discord.js before its prompt, and only the gateway loads discord.js.
+ * neither the fact base nor discord.js before its prompt, and only the gateway loads discord.js. No mode
+ * loads zod: knowledge/ is validated in a child process (src/knowledge/apart.ts).
  */
 import { chooseMode, loadEnv } from './env.js';
 
 type ConfigModule = typeof import('./config.js'); // eslint-disable-line @typescript-eslint/consistent-type-imports
 
-/** zod (config.js) is loaded only for the bot modes; a bad variable stops start-up naming it. */
+/** The configuration (config.js) is read only for the bot modes; a bad variable stops start-up naming it. */
 async function parseOrExit<T>(parse: (config: ConfigModule) => T): Promise<T> {
   const config = await import('./config.js');
   try {

@@ -1,12 +1,7 @@
 /** Citations as readers see them: each resolved to its source, ranked by reliability, merged per reference. */
 import type { Core } from '../core.js';
-import {
-  reliabilityTiers,
-  weakTiers,
-  type Citation,
-  type Reliability,
-  type Source,
-} from '../knowledge/schema.js';
+import { reliabilityTiers, weakTiers } from '../knowledge/constants.js';
+import type { Citation, Reliability, Source } from '../knowledge/schema.js';
 import { humaniseDates } from '../text/dates.js';
 import type { AnswerSection, ResolvedCitation } from './types.js';
 

@@ -1,5 +1,6 @@
 import type { Core } from '../core.js';
-import { PartyId, type Issue, type PlanNote, type Provision, type Topic } from '../knowledge/schema.js';
+import { partyIds } from '../knowledge/constants.js';
+import type { Issue, PlanNote, Provision, Topic } from '../knowledge/schema.js';
 import { baseAnswer, planLabel, planOrder, provisionLabel, statusMark } from './common.js';
 import { collectCitations, resolveCitations } from './citations.js';
 import { shortValue, labelledValue } from './values.js';
@@ -177,7 +178,7 @@ export function provisionView(core: Core, provisionId: string): Answer {
 export function issueView(core: Core, issue: Issue): Answer {
   const sections: AnswerSection[] = [];
   // the parties in the schema's order; their names as parties.json spells them
-  for (const party of PartyId.options) {
+  for (const party of partyIds) {
     const positions = issue.positions.filter((p) => p.party === party);
     const gaps = issue.gaps.filter((gap) => gap.party === party);
     if (positions.length === 0 && gaps.length === 0) continue;

@@ -1,6 +1,6 @@
 /** The knowledge a terminal session answers from, and its reload on SIGHUP. */
 import { CoreHolder } from '../core.js';
-import { defaultKnowledgeDir } from '../knowledge/load.js';
+import { defaultKnowledgeDir } from '../knowledge/dir.js';
 
 /** The knowledge (KNOWLEDGE_DIR or knowledge/) behind a terminal session; throws KnowledgeError. */
 export function loadHolder(): CoreHolder {

@@ -19,6 +19,7 @@ import {
   Options,
   Routes,
   type ClientOptions,
+  type Guild,
 } from 'discord.js';
 import type { Command } from '../commands/types.js';
 import type { DiscordConfig } from '../config.js';
@@ -46,6 +47,8 @@ export interface Bot {
   start(): Promise<void>;
   /** Closes the gateway connection and REST queues; idempotent. */
   stop(reason?: string): Promise<void>;
+  /** Entries in the client's caches of people, places and messages (all bounded by clientOptions). */
+  cacheSizes(): Record<string, number>;
 }
 
 export function clientOptions(config: DiscordConfig): ClientOptions {
@@ -195,6 +198,21 @@ export function createBot({ config, getCore, commands, logger, ...ops }: BotDeps
 
   return {
     client,
+    cacheSizes() {
+      const perGuild = (count: (guild: Guild) => number) =>
+        client.guilds.cache.reduce((sum, guild) => sum + count(guild), 0);
+      return {
+        guilds: client.guilds.cache.size,
+        users: client.users.cache.size,
+        channels: client.channels.cache.size,
+        members: perGuild((guild) => guild.members.cache.size),
+        roles: perGuild((guild) => guild.roles.cache.size),
+        messages: client.channels.cache.reduce(
+          (sum, channel) => sum + ('messages' in channel ? channel.messages.cache.size : 0),
+          0,
+        ),
+      };
+    },
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       logger.info('connecting', {

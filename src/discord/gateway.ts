@@ -6,7 +6,7 @@
  */
 import { commands } from '../commands/index.js';
 import type { DiscordConfig, OpsConfig } from '../config.js';
-import { KnowledgeError } from '../knowledge/load.js';
+import { KnowledgeError } from '../knowledge/problems.js';
 import { reloadOnSignal, startOps, type Ops } from '../ops/runtime.js';
 import { handleSignals } from '../ops/signals.js';
 import { createBot } from './client.js';
@@ -37,6 +37,7 @@ export async function runGateway(config: DiscordConfig, opsConfig: OpsConfig): P
   });
 
   let ready = false;
+  ops.metrics?.watchCaches(() => bot.cacheSizes());
   if (ops.metrics && opsConfig.metricsPort !== null) {
     const { serveMetrics } = await import('../ops/metrics.js');
     try {

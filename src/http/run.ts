@@ -8,7 +8,7 @@ import type { HttpConfig, OpsConfig } from '../config.js';
 import { Cooldowns } from '../discord/cooldown.js';
 import { createLogger, describeError, whole } from '../discord/log.js';
 import { createInteractionHandler } from '../interactions/handler.js';
-import { KnowledgeError } from '../knowledge/load.js';
+import { KnowledgeError } from '../knowledge/problems.js';
 import { metricsRoute } from '../ops/metrics.js';
 import { reloadOnSignal, startOps, type Ops } from '../ops/runtime.js';
 import { handleSignals } from '../ops/signals.js';

@@ -3,8 +3,7 @@
  * Callers import what loading yields and throws from here; the work is done by read-files.ts (reading
  * and schema checks), facts.ts (the fact entries) and cross-checks.ts (what a schema cannot see).
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { defaultKnowledgeDir } from './dir.js';
 import type { z } from 'zod';
 import { byCodePoint } from '../text/numbers.js';
 import {
@@ -41,7 +40,7 @@ import {
 export type { FactEntry, FactKind } from './facts.js';
 export { formatProblem, KnowledgeError, type KnowledgeProblem } from './problems.js';
 
-export const defaultKnowledgeDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../knowledge');
+export { defaultKnowledgeDir } from './dir.js';
 
 export interface KnowledgeBase {
   meta: Meta;

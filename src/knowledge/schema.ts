@@ -7,3 +7,4 @@ export * from './schema/sources.js';
 export * from './schema/facts.js';
 export * from './schema/meta.js';
 export * from './schema/lexicon.js';
+export { intentNames, isPartyId, partyIds, planIds, reliabilityTiers, weakTiers } from './constants.js';

@@ -15,6 +15,8 @@ export interface Metrics {
   /** Count a reload and, when it succeeded, the new size of the base. */
   reloaded(outcome: ReloadOutcome): void;
   setFacts(count: number): void;
+  /** Report what `read` counts (entries per cache, e.g. the gateway client's) at every scrape. */
+  watchCaches(read: () => Record<string, number>): void;
   render(): Promise<string>;
   readonly contentType: string;
   readonly registry: Registry;
@@ -56,6 +58,16 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     help: 'Facts in the knowledge base serving now',
     registers: [registry],
   });
+  let readCaches: (() => Record<string, number>) | undefined;
+  new Gauge({
+    name: 'peacebot_cached_entries',
+    help: 'Entries held in each of the gateway client’s caches (bounded by design: memory stays flat)',
+    labelNames: ['cache'] as const,
+    registers: [registry],
+    collect() {
+      for (const [cache, entries] of Object.entries(readCaches?.() ?? {})) this.set({ cache }, entries);
+    },
+  });
   reloads.inc({ result: 'ok' }, 0);
   reloads.inc({ result: 'failed' }, 0);
 
@@ -72,6 +84,9 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       if (outcome.ok) facts.set(outcome.facts);
     },
     setFacts: (count) => facts.set(count),
+    watchCaches: (read) => {
+      readCaches = read;
+    },
     render: () => registry.metrics(),
   };
 }

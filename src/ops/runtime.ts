@@ -6,7 +6,7 @@
 import type { OpsConfig } from '../config.js';
 import { CoreHolder, type ReloadOutcome } from '../core.js';
 import { whole, type Logger } from '../discord/log.js';
-import { defaultKnowledgeDir } from '../knowledge/load.js';
+import { defaultKnowledgeDir } from '../knowledge/dir.js';
 import type { Metrics } from './metrics.js';
 import { createMissesLog, type MissesLog } from './misses.js';
 import { fanOut, type OutcomeObserver } from './outcome.js';

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/load.js';
 import type { Lexicon, PartyId, PlanId } from '../knowledge/schema.js';
-import { intentNames } from '../knowledge/schema.js';
+import { intentNames } from '../knowledge/constants.js';
 import { normaliseForMatching, tokenize } from '../text/normalise.js';
 import { PhraseTable } from './phrases.js';
 import type { Intent } from './types.js';

@@ -2,8 +2,8 @@
  * `npm run bench` (second half): each way the bot runs, as its own process from the built dist/, against
  * bare node on the same machine in the same run —
  *  - bare node: `node -e 0` start-to-exit, and the RSS of an idle `node`;
- *  - terminal: `node dist/main.js` without a token, start to the session prompt, and RSS then;
- *  - gateway: `node dist/main.js` with a token against the fake Discord on 127.0.0.1, start to "ready",
+ *  - terminal: the built entry (`npm start`'s) without a token, start to the session prompt, and RSS then;
+ *  - gateway: the same with a token against the fake Discord on 127.0.0.1, start to "ready",
  *    RSS then, RSS after 10,000 interactions from 2,000 different members (median of three processes), and
  *    RSS sampled over a soak
  *    of steady traffic (default 180 s; `--soak=SECONDS`, 0 to skip);
@@ -18,11 +18,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FAKE_APP_ID, FakeDiscord, interactionPayload } from '../e2e/fake-discord.js';
 import { ROOT } from '../e2e/harness.js';
-import { productionNodeFlags } from '../support/node-flags.js';
+import { productionEntry, productionNodeFlags } from '../support/node-flags.js';
 
 /** The flags `npm start` and the Dockerfile run node with (`--node-flags="…"` to try others). */
 let NODE_FLAGS = productionNodeFlags();
-const MAIN = join(ROOT, 'dist/main.js');
+const MAIN = join(ROOT, productionEntry());
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const INTERACTIONS = 10_000;
 const MEMBERS = 2_000;
@@ -400,7 +400,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   const flagsArg = argv.find((a) => a.startsWith('--node-flags='));
   if (flagsArg) NODE_FLAGS = flagsArg.slice('--node-flags='.length).split(' ').filter(Boolean);
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  if (!existsSync(MAIN)) throw new Error('dist/main.js is missing: run `npm run build` first');
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
   const base = await bare();
   const term = only && only !== 'terminal' ? { startMs: NaN, loadedMs: NaN, rssMB: NaN } : await terminal();
   const gate =

@@ -1,10 +1,11 @@
 /**
- * Starts the bot the way production does — `src/main.ts` run by tsx in its own process — with its
- * environment pointing at a fake Discord, and collects what it logs.
+ * Starts the bot in its own process — `src/main.ts` run by tsx, or the built bundle exactly as `npm start`
+ * runs it — with its environment pointing at a fake Discord, and collects what it logs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { productionNodeFlags } from '../support/node-flags.js';
 import { FAKE_APP_ID, type FakeDiscord } from './fake-discord.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,8 +24,11 @@ export interface BotProcess {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
+/** `script` is a TypeScript source (run by tsx) or a built file under dist/ (run with production's flags). */
 export function spawnEntry(script: string, env: Record<string, string>, args: string[] = []): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const built = script.startsWith('dist/');
+  const node = built ? [...productionNodeFlags(), script] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, [...node, ...args], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -113,9 +117,13 @@ export function botEnv(fake: FakeDiscord, extra: Record<string, string> = {}): R
   };
 }
 
-/** Starts `src/main.ts` against the fake and waits until the bot says it is ready. */
-export async function startBot(fake: FakeDiscord, extra: Record<string, string> = {}): Promise<BotProcess> {
-  const bot = spawnEntry('src/main.ts', botEnv(fake, extra));
+/** Starts `entry` (src/main.ts by default) against the fake and waits until the bot says it is ready. */
+export async function startBot(
+  fake: FakeDiscord,
+  extra: Record<string, string> = {},
+  entry = 'src/main.ts',
+): Promise<BotProcess> {
+  const bot = spawnEntry(entry, botEnv(fake, extra));
   try {
     await bot.waitForLog(/ INFO +ready /, 20_000);
     await fake.waitForSession();

@@ -1,5 +1,5 @@
 /**
- * HTTP mode as it is deployed: two replicas of the real entry — `npm start` (dist/main.js, as the
+ * HTTP mode as it is deployed: two replicas of the real entry — `npm start` (the bundle dist/bundle/main.js, as the
  * harness starts it) and `src/main.ts` — each on its own port, no token, no shared state. Discord's side
  * is played by requests signed with a key pair made here. A burst of 1,000 signed interactions at 50 in
  * flight is spread over both replicas, including clicks on components of replies the other replica made.
@@ -22,7 +22,7 @@ import {
   type Reply,
 } from '../http/signing.js';
 import { customIds } from '../support/discord-wire.js';
-import { productionNodeFlags } from '../support/node-flags.js';
+import { productionEntry, productionNodeFlags } from '../support/node-flags.js';
 
 type Json = Record<string, unknown>;
 
@@ -49,9 +49,9 @@ interface Replica {
 
 const listening = /INFO +listening url=(http:\/\/127\.0\.0\.1:\d+)/;
 
-/** The built `node dist/main.js`, exactly as the Docker image and the systemd unit run it. */
+/** The built bot as `npm start` runs it, exactly as the Docker image and the systemd unit do. */
 async function startDist(): Promise<Replica> {
-  const child = spawn(process.execPath, [...productionNodeFlags(), 'dist/main.js'], {
+  const child = spawn(process.execPath, [...productionNodeFlags(), productionEntry()], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -66,7 +66,8 @@ async function startDist(): Promise<Replica> {
   child.stdout!.resume();
   const allGone = once(child.stderr!, 'close');
   for (let waited = 0; !listening.test(log); waited += 50) {
-    if (waited > 20_000 || child.exitCode !== null) throw new Error(`dist/main.js did not listen:\n${log}`);
+    if (waited > 20_000 || child.exitCode !== null)
+      throw new Error(`${productionEntry()} did not listen:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {

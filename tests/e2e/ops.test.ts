@@ -2,7 +2,8 @@
  * Operating the real bot process against the fake Discord: knowledge reloads (SIGHUP and an owner's
  * /reload) under load lose no interaction, a broken knowledge file keeps the old answers serving and every
  * problem is reported; the misses file holds the unanswered queries and no ids; /metrics is Prometheus
- * text whose counters match the traffic sent.
+ * text whose counters match the traffic sent. The process is the built bundle run as `npm start` runs it,
+ * so the gateway is tested in the form that ships.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { FAKE_CHANNEL_ID, FAKE_GUILD_ID, FAKE_USER_ID, FakeDiscord, type Callbac
 import { commandInteraction, newApplication, postInteraction } from '../http/signing.js';
 import { ROOT, spawnEntry, startBot, type BotProcess } from './harness.js';
 import { EPHEMERAL, STRING } from '../support/discord-wire.js';
+import { productionEntry } from '../support/node-flags.js';
 
 const OWNER = '1500000000000000001';
 const STRANGER = '1500000000000000002';
@@ -76,12 +78,16 @@ beforeAll(async () => {
   missesFile = join(dir, 'misses.jsonl');
   // What is checked is that no interaction is lost, not how fast a loaded 2-core machine answers 300 at once.
   fake = await FakeDiscord.start({ callbackDeadlineMs: 60_000 });
-  bot = await startBot(fake, {
-    KNOWLEDGE_DIR: knowledge,
-    DISCORD_OWNER_IDS: `${OWNER}, 1500000000000000009`,
-    MISSES_FILE: missesFile,
-    METRICS_PORT: '0',
-  });
+  bot = await startBot(
+    fake,
+    {
+      KNOWLEDGE_DIR: knowledge,
+      DISCORD_OWNER_IDS: `${OWNER}, 1500000000000000009`,
+      MISSES_FILE: missesFile,
+      METRICS_PORT: '0',
+    },
+    productionEntry(),
+  );
   const line = await bot.waitForLog(/metrics listening/);
   metricsUrl = `http://127.0.0.1:${/port=(\d+)/.exec(line)![1]}/metrics`;
 });
@@ -207,6 +213,18 @@ describe('metrics', () => {
     expect(after.get('peacebot_knowledge_facts')).toBeGreaterThan(0);
     const health = await fetch(metricsUrl.replace('/metrics', '/healthz'));
     expect(health.status).toBe(200);
+  });
+
+  it('shows the client’s caches holding nobody who asked, however many members did', async () => {
+    const members = Array.from({ length: 12 }, (_, i) => `16000000000000000${String(i).padStart(2, '0')}`);
+    for (const member of members) await send('about', [], member);
+    const cached = await scrape();
+    const entries = (cache: string) => cached.get(`peacebot_cached_entries{cache="${cache}"}`);
+    expect(entries('guilds')).toBe(fake.guildIds.length);
+    // the bot's own user is all the users and members it keeps
+    expect(entries('users')).toBeLessThanOrEqual(1);
+    expect(entries('members')).toBeLessThanOrEqual(fake.guildIds.length);
+    expect(entries('messages')).toBe(0);
   });
 });
 

@@ -4,15 +4,25 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * The node flags `npm start` runs the bot with (package.json is the one place they are set; the
- * Dockerfile and the README's systemd unit repeat them, and tests/ops/deploy-flags.test.ts holds them
- * equal). Tests and benchmarks that start `dist/main.js` as production does take them from here.
+ * How `npm start` runs the bot: node's flags and the built entry (package.json is the one place they are
+ * set; the Dockerfile and the README's systemd unit repeat them, and tests/ops/deploy-flags.test.ts holds
+ * them equal). Tests and benchmarks that start the bot as production does take both from here.
  */
-export function productionNodeFlags(): string[] {
+function productionCommand(): { flags: string[]; entry: string } {
   const pkg = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { scripts: { start: string } };
   const words = pkg.scripts.start.trim().split(/\s+/);
-  if (words[0] !== 'node' || words.at(-1) !== 'dist/main.js') {
-    throw new Error(`package.json "start" is not \`node [flags] dist/main.js\`: ${pkg.scripts.start}`);
+  const entry = words.at(-1) ?? '';
+  if (words[0] !== 'node' || !/^dist\/.*\.js$/.test(entry)) {
+    throw new Error(`package.json "start" is not \`node [flags] dist/….js\`: ${pkg.scripts.start}`);
   }
-  return words.slice(1, -1);
+  return { flags: words.slice(1, -1), entry };
+}
+
+export function productionNodeFlags(): string[] {
+  return productionCommand().flags;
+}
+
+/** The built file production starts, relative to the project root (the bundle in dist/bundle/). */
+export function productionEntry(): string {
+  return productionCommand().entry;
 }

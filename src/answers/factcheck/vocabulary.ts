@@ -1,4 +1,5 @@
-import { PartyId, type Actor, type Lexicon, type PlanId } from '../../knowledge/schema.js';
+import { isPartyId } from '../../knowledge/constants.js';
+import type { Actor, Lexicon, PartyId, PlanId } from '../../knowledge/schema.js';
 import { normaliseForMatching, stem, tokenize } from '../../text/normalise.js';
 import { wordStem } from './words.js';
 
@@ -88,9 +89,9 @@ export function compileVocabulary(shared: Lexicon, actors: Iterable<Actor>): Voc
   const sides = new Map<string, string>();
   for (const actor of actors) {
     if (actor.kind === 'person' && actor.side && actor.side !== 'other') sides.set(actor.id, actor.side);
-    const party = PartyId.safeParse(actor.id);
-    if (actor.kind === 'party' && party.success) {
-      for (const phrase of [actor.name, ...actor.aliases]) parties.push([norm(phrase), party.data]);
+    const party = actor.id;
+    if (actor.kind === 'party' && isPartyId(party)) {
+      for (const phrase of [actor.name, ...actor.aliases]) parties.push([norm(phrase), party]);
     }
     if (actor.kind !== 'person') continue;
     for (const phrase of [actor.name, ...actor.aliases]) {

@@ -1,6 +1,6 @@
 /** What the bot is built from: its sources, its dates, what it knows and what it knows it does not. */
 import type { Core } from '../../core.js';
-import { reliabilityTiers } from '../../knowledge/schema.js';
+import { reliabilityTiers } from '../../knowledge/constants.js';
 import { humanDate } from '../../text/dates.js';
 import { baseAnswer } from '../common.js';
 import { reliabilityOf, resolveCitations } from '../citations.js';

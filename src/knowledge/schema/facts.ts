@@ -3,6 +3,7 @@
  * (threads across plans and how they changed), issues.json (positions, disagreements, gaps),
  * timeline.json (events) and parties.json (actors).
  */
+import { partyIds, planIds } from '../constants.js';
 import { z } from '../zod.js';
 import { isoDate, looseDate, slug, text } from './fields.js';
 import { Citation } from './sources.js';
@@ -40,7 +41,6 @@ const valueUnits = [
   'people',
   'count',
 ] as const;
-const planIds = ['us-28', 'us-ua-20', 'eu-6'] as const;
 /**
  * Structured assertions a fact makes, for the fact check: who (subject) does or says what (claim),
  * affirmed or denied (polarity), with which figure, under which plan. Optional: facts without them are
@@ -149,7 +149,7 @@ export const Topic = z.strictObject({
 export type Topic = z.infer<typeof Topic>;
 export const TopicsFile = z.array(Topic);
 
-export const PartyId = z.enum(['ukraine', 'russia', 'united-states', 'europe']);
+export const PartyId = z.enum(partyIds);
 export type PartyId = z.infer<typeof PartyId>;
 
 /** One party's position, attributed to whoever states it ("Russia demands…", "Bosack argues…"). */

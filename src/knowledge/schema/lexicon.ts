@@ -1,4 +1,5 @@
 /** knowledge/lexicon.json: how people type questions and claims. */
+import { intentNames } from '../constants.js';
 import { z } from '../zod.js';
 import { PartyId, PlanId } from './facts.js';
 import { text } from './fields.js';
@@ -48,19 +49,6 @@ export const ClaimLexicon = z.strictObject({
   sameThing: z.array(z.array(text).min(2)).default([]),
 });
 export type ClaimLexicon = z.infer<typeof ClaimLexicon>;
-
-/** The kinds of question the query reader tells apart (src/query/). */
-export const intentNames = [
-  'when',
-  'who',
-  'figure',
-  'compare',
-  'what-changed',
-  'party-position',
-  'status',
-  'plan-overview',
-  'list',
-] as const;
 
 /** Words as people type them → the words the fact base uses; "" drops the word. */
 const rewrites = z.record(z.string().min(1), z.string());

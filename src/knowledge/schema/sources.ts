@@ -1,21 +1,12 @@
 /** knowledge/sources/sources.json, and how a fact cites a source: a verbatim quote or a note in our words. */
+import { reliabilityTiers } from '../constants.js';
 import { z } from '../zod.js';
 import { isoDate, slug, text } from './fields.js';
 
-export const reliabilityTiers = [
-  'source-document',
-  'official',
-  'major-outlet',
-  'analysis',
-  'regional-outlet',
-  'state-media',
-  'aggregator',
-] as const;
 export const Reliability = z.enum(reliabilityTiers);
 export type Reliability = z.infer<typeof Reliability>;
 
 /** Tiers a reply flags so readers weigh them accordingly. */
-export const weakTiers: readonly Reliability[] = ['state-media', 'aggregator'];
 
 export const Source = z.strictObject({
   id: slug,
