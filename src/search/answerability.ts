@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/load.js';
-import type { Query } from '../query/index.js';
+import { vocabularyOf, type Query } from '../query/index.js';
 import type { SearchResult } from './index.js';
+import { withinEdits } from '../text/edits.js';
 import { stem } from '../text/normalise.js';
 
 /**
@@ -57,36 +58,59 @@ export function isAnswerable(query: Query, result: SearchResult, kb?: KnowledgeB
 }
 
 /**
- * "is the crimea bridge still standing", "terms of the india pakistan ceasefire": a topic named in passing
- * does not carry a question whose other words (two or more) none of that topic's facts use — the question is
- * about something beside it. A plan or person named as well carries it on their own.
+ * "is the crimea bridge still standing", "terms of the india pakistan ceasefire", "kashmir ceasefire": a word
+ * no fact uses, right beside a topic's name, makes that name part of another subject, which the fact base
+ * does not cover. Words the fact base uses ("amnesty for soldiers and officials") or that stand apart
+ * ("black sea ports odesa") are the question's own wording. A plan or person named carries the question.
  */
 export function beyondNamedTopic(kb: KnowledgeBase, query: Query): boolean {
   if (query.topics.length === 0 || query.plans.length > 0 || query.people.length > 0) return false;
-  const words = topicWords(kb);
-  const held = new Set(query.topics.flatMap((topic) => [...(words.get(topic) ?? [])]));
+  const { byTopic, all } = topicWords(kb);
+  const held = new Set(query.topics.flatMap((topic) => [...(byTopic.get(topic) ?? [])]));
   const outside = query.content.filter((w) => w.length > 2 && !/^\d/.test(w) && !held.has(stem(w)));
-  return outside.length >= 2;
+  // a word no fact uses, nor a misspelling of one ("monitring"; a short word must be exact: "bridge" is no "bring")
+  const strange = (w: string) => {
+    const s = stem(w);
+    return !all.has(s) && !(s.length >= 6 && [...all].some((known) => withinEdits(s, known, 1)));
+  };
+  // "kashmir ceasefire", "crimea bridge": such a word right beside the topic's name makes it another one
+  const words = query.words;
+  return vocabularyOf(kb)
+    .topics.matchAll(words)
+    .filter((span) => query.topics.includes(span.value))
+    .some((span) =>
+      [words[span.start - 1], words[span.end]].some(
+        (w) => w !== undefined && outside.includes(w) && strange(w),
+      ),
+    );
 }
 
-const topicWordsOf = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
+interface TopicWords {
+  /** Per topic, the stems of every fact filed under it (the topic, its points, changes, events, positions). */
+  byTopic: Map<string, Set<string>>;
+  /** The stems of every fact. */
+  all: Set<string>;
+}
 
-/** Per topic, the stems of every fact filed under it (the topic, its points, changes, events, positions). */
-function topicWords(kb: KnowledgeBase): Map<string, Set<string>> {
+const topicWordsOf = new WeakMap<KnowledgeBase, TopicWords>();
+
+function topicWords(kb: KnowledgeBase): TopicWords {
   const cached = topicWordsOf.get(kb);
   if (cached) return cached;
-  const words = new Map<string, Set<string>>();
+  const byTopic = new Map<string, Set<string>>();
+  const all = new Set<string>();
   for (const fact of kb.facts.values()) {
+    const stems = stemsIn(`${fact.title} ${fact.summary} ${fact.aliases.join(' ')}`);
+    for (const s of stems) all.add(s);
     const topics = new Set([...fact.topics, ...(kb.topics.has(fact.id) ? [fact.id] : [])]);
     if (fact.parent && kb.topics.has(fact.parent)) topics.add(fact.parent);
-    if (topics.size === 0) continue;
-    const stems = stemsIn(`${fact.title} ${fact.summary} ${fact.aliases.join(' ')}`);
     for (const topic of topics) {
-      const held = words.get(topic) ?? new Set<string>();
+      const held = byTopic.get(topic) ?? new Set<string>();
       for (const s of stems) held.add(s);
-      words.set(topic, held);
+      byTopic.set(topic, held);
     }
   }
+  const words = { byTopic, all };
   topicWordsOf.set(kb, words);
   return words;
 }
