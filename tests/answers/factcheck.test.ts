@@ -198,6 +198,10 @@ describe('no plan named: the plans compared', () => {
     check('Putin said in Bishkek the plan could be a basis for a final settlement', 'supported');
   });
 
+  it('an unverified account that says otherwise does not tie with a reported fact', () => {
+    check('the europeans proposed a european-led force for ukraine', 'supported', ['eu-6']);
+  });
+
   it('a party merely mentioned does not speak through its plan', () => {
     check("trump's plan says US fighter jets will be based in poland", 'contradicted', ['us-28-9']);
   });

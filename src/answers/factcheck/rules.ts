@@ -180,7 +180,9 @@ export const rules: readonly Rule[] = [
       const agreeing = facts.find((a) => confirms(a) && !a.missingNames.length && near(a));
       if (against && agreeing) {
         // never "supported" past a fact as close to the claim that says otherwise; a tie decides nothing
-        if (against.coverage === agreeing.coverage && against.addressed === agreeing.coverage)
+        // (unverified reporting does not tie with a reported fact: it cannot outweigh it)
+        const outweighed = against.doc.status !== 'reported' && agreeing.doc.status === 'reported';
+        if (against.coverage === agreeing.coverage && against.addressed === agreeing.coverage && !outweighed)
           return undefined;
         // another figure or date given as fully as the agreeing one: the sources are not one-sided, so unsure
         if (
