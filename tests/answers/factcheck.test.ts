@@ -198,6 +198,11 @@ describe('no plan named: the plans compared', () => {
     check('Putin said in Bishkek the plan could be a basis for a final settlement', 'supported');
   });
 
+  it("another party's plan does not speak for a party that put plans forward", () => {
+    // the E3 counter-proposal (800,000) is Europe's word, not the US's
+    check("the US wants Ukraine's army capped at 600k", 'supported');
+  });
+
   it('an unverified account that says otherwise does not tie with a reported fact', () => {
     check('the europeans proposed a european-led force for ukraine', 'supported', ['eu-6']);
   });

@@ -131,7 +131,8 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
       otherFigures += tables.maxIdf / 4;
     } else if (doc.dates.length || window) otherFigures += tables.maxIdf / 2;
   }
-  const otherParty = doc.party && claim.subjectParty && doc.party !== claim.subjectParty;
+  const otherParty =
+    (doc.party && claim.subjectParty && doc.party !== claim.subjectParty) || othersPlan(tables, claim, doc);
   const factor = otherParty ? thresholds.otherParty : 1;
   const coverage = (total > 0 ? held / total : 0) * factor;
   // a fact that replaces every name the claim gives, and holds none of them, is about something else
@@ -178,6 +179,17 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
       (unrealisedClause(tables, said, shared) || introducedAsOffer(tables, doc.clauses, said)),
     ...(clause ? { clause } : {}),
   };
+}
+
+/**
+ * "The US wants a 600k cap": what a party that put plans forward wants is in its own plans and positions;
+ * another party's plan (the E3 counter-proposal) does not speak for it.
+ */
+function othersPlan(tables: FactcheckTables, claim: Claim, doc: FactDoc): boolean {
+  const speaker = claim.subjectParty;
+  if (!speaker || !claim.unrealised || !doc.plan) return false;
+  const proposes = [...tables.proposers.values()].some((parties) => parties.has(speaker));
+  return proposes && tables.proposers.get(doc.plan)?.has(speaker) !== true;
 }
 
 /** The fact says the opposite of the claim: another figure, date or person, the other direction or role. */
