@@ -269,6 +269,17 @@ describe('who led a delegation, on the occasion the claim dates', () => {
       ['Medinsky'],
     );
   });
+
+  it('"Russia led by Kostyukov; Ukraine by Umerov and Budanov": each side\'s leaders lead', () => {
+    check("umerov led ukraine's delegation in abu dhabi in january 2026", 'supported', [
+      'ev-2026-01-23-abu-dhabi-round-1',
+    ]);
+  });
+
+  it("a person who acts for one side does not lead another side's delegation", () => {
+    check("umerov led russia's delegation in abu dhabi in january 2026", 'contradicted');
+    check("kostyukov led ukraine's delegation in abu dhabi in january 2026", 'contradicted');
+  });
 });
 
 describe('conflicts the fact sheet records (its J list), as structured disagreements', () => {

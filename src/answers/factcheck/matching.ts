@@ -231,6 +231,9 @@ function roleAgreement(
       continue;
     }
     if (![...holders].some((h) => [...stated].some((s) => same(h, s)))) return 'differ';
+    // "Umerov led Russia's delegation": a person who acts for another side cannot hold that side's role
+    const possessor = claim.possessor;
+    if (possessor && [...holders].some((h) => sides.has(h) && sides.get(h) !== possessor)) return 'differ';
     // "Russia gets all its power" where the fact splits it between Russia and Ukraine
     if (claim.exclusive && [...stated].some((s) => ![...holders].some((h) => same(h, s)))) return 'differ';
     if (result === 'none') result = 'agree';

@@ -53,6 +53,8 @@ export interface Claim {
   roles: Roles;
   /** It gives a role to its holder alone ("Russia gets all its power", "only the US"). */
   exclusive: boolean;
+  /** The one party whose delegation, team or side the claim speaks of ("Russia's delegation"). */
+  possessor?: PartyId;
   /** People, places and outlets named, by key. */
   names: Map<string, NameKind>;
   /** Content stems, in order of appearance, without plan names, figures and negations. */
@@ -158,9 +160,19 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
   const subjectParty = vocabulary.parties.find(
     ([phrase]) => findPhrase(opening, phrase) >= 0 && opening.indexOf(phrase) <= 3,
   )?.[1];
+  // "Russia's delegation": the party written in the possessive
+  const written = ` ${text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')} `;
+  const possessors = new Set(
+    vocabulary.parties.filter(([phrase]) => written.includes(` ${phrase}'s `)).map(([, party]) => party),
+  );
+  const possessor = possessors.size === 1 ? [...possessors][0] : undefined;
   return {
     text: raw,
     ...(subjectParty ? { subjectParty } : {}),
+    ...(possessor ? { possessor } : {}),
     plans: planOrder.filter((p) =>
       query ? query.plans.includes(p) && !(counted.has(p) && !plans.has(p)) : plans.has(p),
     ),

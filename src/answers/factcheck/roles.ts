@@ -41,6 +41,7 @@ export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
     return keys;
   };
   const roles: Roles = new Map();
+  let byRole: { role: string; at: number } | undefined;
   words.forEach((word, i) => {
     const giving = vocabulary.roleVerbsTo.get(word);
     const sharing = vocabulary.roleVerbsBetween.get(word);
@@ -69,11 +70,26 @@ export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
       holder =
         starts.get(i + 1) ??
         (to > i && to - i <= 8 ? [to + 1, to + 2].map((j) => starts.get(j)).find(Boolean) : undefined);
-    } else if (words[i + 1] === 'by') holder = [i + 2, i + 3, i + 4].map((j) => starts.get(j)).find(Boolean);
-    else holder = [i - 1, i - 2].map((j) => ends.get(j)).find(Boolean);
+    } else if (words[i + 1] === 'by') {
+      holder = [i + 2, i + 3, i + 4].map((j) => starts.get(j)).find(Boolean);
+      if (holder && byRole === undefined) byRole = { role, at: i + 1 };
+    } else holder = [i - 1, i - 2].map((j) => ends.get(j)).find(Boolean);
     if (!holder) return;
     if (!roles.has(role)) roles.set(role, new Set());
     for (const key of joined(holder)) roles.get(role)!.add(key);
   });
+  // "Russia led by Kostyukov; Ukraine by Umerov and Budanov": a side named before a bare "by" repeats the
+  // role ("led") of the "… led by …" before it
+  const sides = new Set(vocabulary.parties.map(([, party]) => party as string));
+  if (byRole) {
+    const { role, at } = byRole;
+    words.forEach((word, j) => {
+      const side = ends.get(j - 1);
+      const holder = starts.get(j + 1);
+      if (word !== 'by' || j <= at || !side || !sides.has(side.key) || !holder) return;
+      if (!roles.has(role)) roles.set(role, new Set());
+      for (const key of joined(holder)) roles.get(role)!.add(key);
+    });
+  }
   return roles;
 }
