@@ -301,6 +301,13 @@ describe('conflicts the fact sheet records (its J list), as structured disagreem
   });
 });
 
+describe('which account a claim repeats', () => {
+  it('the words the accounts disagree on decide it, however many other words the accepted one shares', () => {
+    check('the 28-point plan recognises crimea as russian de jure', 'disputed', [], ['de facto']);
+    check('the 28-point plan recognises crimea as russian de facto', 'supported', ['us-28-21']);
+  });
+});
+
 describe('sources that disagree', () => {
   it('the 20-point plan and the $100bn of frozen assets: every account is shown with its sources', () => {
     const answer = check('the 20-point plan uses $100bn of frozen Russian assets', 'disputed');

@@ -41,6 +41,10 @@ export function sideRepeated(
     return dateSide;
   }
 
+  const ownWords = sides.map((side) => {
+    const others = new Set(sides.filter((s) => s !== side).flatMap((s) => [...s.stems]));
+    return [...side.stems].filter((s) => !others.has(s));
+  });
   let best: Side | undefined;
   let bestShare = 0;
   for (const side of sides) {
@@ -49,13 +53,17 @@ export function sideRepeated(
     const others = new Set(sides.filter((s) => s !== side).flatMap((s) => [...s.stems]));
     const own = [...side.stems].filter((s) => !others.has(s));
     if (!own.length) continue;
+    // a word of what the accounts disagree on ("de jure" against "de facto") tells the sides apart most
+    const weight = (s: string) => weightOf(tables, s) * (a.doc.subject?.has(s) ? subjectWeight : 1);
     let hit = 0;
-    for (const s of claim.allStems) if (own.includes(s)) hit += weightOf(tables, s);
+    for (const s of claim.allStems) if (own.includes(s)) hit += weight(s);
     let total = 0;
     for (const s of claim.allStems) {
       // a negation marker ("leave", "no") is not content the facts could hold
       if (tables.vocabulary.negative.has(s) && !own.includes(s)) continue;
-      if ((!a.doc.stems.has(s) && !heldElsewhere.has(s)) || own.includes(s)) total += weightOf(tables, s);
+      // the claim's words that only another account uses count against this one
+      const anothers = ownWords.some((words, k) => sides[k] !== side && words.includes(s));
+      if ((!a.doc.stems.has(s) && !heldElsewhere.has(s)) || own.includes(s) || anothers) total += weight(s);
     }
     const share = total ? hit / total : 0;
     if (share > bestShare) {
@@ -65,6 +73,9 @@ export function sideRepeated(
   }
   return bestShare >= thresholds.sideWords ? best : undefined;
 }
+
+/** How much more a word of the disagreement's subject counts in telling which side a claim repeats. */
+const subjectWeight = 3;
 
 /** A claim that repeats the account the fact sheet accepts, against one it judges an error, is not disputed. */
 export function onlyDiscountedAgainst(side: Side, sides: Side[]): boolean {
