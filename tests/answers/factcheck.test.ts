@@ -301,6 +301,12 @@ describe('conflicts the fact sheet records (its J list), as structured disagreem
   });
 });
 
+describe('two recorded events are two occasions', () => {
+  it("another event's figure does not leave the event the claim names undecided", () => {
+    check('the anchorage summit lasted about three hours', 'supported', ['ev-2025-08-15-anchorage-summit']);
+  });
+});
+
 describe('which account a claim repeats', () => {
   it('the words the accounts disagree on decide it, however many other words the accepted one shares', () => {
     check('the 28-point plan recognises crimea as russian de jure', 'disputed', [], ['de facto']);

@@ -253,6 +253,8 @@ function differsInFigures(a: Assessment): boolean {
 
 /** Both facts could be about the same occasion: the other one keeps the claim's date and names. */
 function sameOccasion(other: Assessment, agreeing: Assessment): boolean {
+  // two recorded events are two occasions (the Davos meeting's hours are not the Anchorage summit's)
+  if (other.doc.kind === 'event' && agreeing.doc.kind === 'event') return false;
   return other.names !== 'differ' && !(agreeing.date === 'agree' && other.date === 'differ');
 }
 
