@@ -301,6 +301,14 @@ describe('conflicts the fact sheet records (its J list), as structured disagreem
   });
 });
 
+describe("a plan's note that denies what was reported of it", () => {
+  it('"Some media claimed X. These items are not in the published text" denies X for the plan', () => {
+    check('the peace plan makes russian an official language in ukraine', 'contradicted', [
+      'us-28-not-in-text',
+    ]);
+  });
+});
+
 describe('two recorded events are two occasions', () => {
   it("another event's figure does not leave the event the claim names undecided", () => {
     check('the anchorage summit lasted about three hours', 'supported', ['ev-2025-08-15-anchorage-summit']);

@@ -58,7 +58,19 @@ export function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: RawFact): 
     const reported = words.some((w) => vocabulary.reporting.has(w));
     return { text: piece, stems: stemsOf(piece), tokens, reported };
   };
-  for (const piece of splitClauses(mainText)) clauses.push(clauseOf(piece));
+  for (const piece of splitClauses(mainText)) {
+    const clause = clauseOf(piece);
+    // "Some media claimed X. These items are not in the text": a denial that points back at a reported
+    // claim denies that claim, all of it
+    const previous = clauses.at(-1);
+    if (
+      previous?.reported &&
+      /^(?:these|this|those|such)\b/i.test(piece) &&
+      clause.tokens.some((t) => t.negative)
+    )
+      previous.tokens.unshift({ negative: true, wide: true });
+    clauses.push(clause);
+  }
   for (const a of raw.assertions ?? [])
     clauses.push(clauseOf(`${a.subject} ${a.claim}`, a.polarity === 'denies'));
   const provenance = raw.citations

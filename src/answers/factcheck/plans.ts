@@ -128,7 +128,12 @@ export function planStance(plan: PlanId, ranked: Assessment[], claim: Claim): Pl
     }
   }
   // the plan's own points first; a note about the plan (its origin, its status) only when no point fits
-  const own = strong(point) ? point : strong(note) ? note : undefined;
+  // …unless a note covers the claim clearly better and says otherwise ("these items are not in the
+  // published text"): a note denies for its plan, it does not add terms to it
+  const noteFirst =
+    strong(note) &&
+    (!strong(point) || (opposes(note) && note.coverage > point.coverage + thresholds.otherPlanMargin));
+  const own = noteFirst ? note : strong(point) ? point : undefined;
   if (!own) return { plan, stance: 'silent' };
   if (opposes(own)) {
     // a figure: never "otherwise" past a point of the same plan, as close, that gives the claim's figure
