@@ -315,6 +315,15 @@ describe('/ask who: negotiating a plan is authoring it', () => {
   });
 });
 
+describe('/ask figure: a plan named', () => {
+  it("answers with the plan's own point, not a background note filed under it", () => {
+    expect(ask("how big can ukraine's army be under the berlin statement").factIds[0]).toBe('eu-6-1');
+    expect(ask('how many days would ukraine have to hold elections in the 28pt draft').factIds[0]).toBe(
+      'us-28-25',
+    );
+  });
+});
+
 describe('/ask figure: a count of points', () => {
   it('"reported as 19 points" is a figure, though a question\'s "19 points" names a draft', () => {
     expect(firstLine('how many points did the geneva draft have')).toMatch(/19 points/);

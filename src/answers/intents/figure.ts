@@ -46,7 +46,10 @@ export const figureAnswer: IntentAnswer = ({ core, query, result }) => {
       const unit = [...sentence.units].some((u) => asked.has(u)) ? 2 : 0;
       // How well the fact fits the question weighs most: the best match is usually the answer.
       const now = present ? sentence.present : planFigures.has(sentence.text);
-      const score = shared + unit + confidence * 4 + (now ? 1.5 : 0) + (ofTheDay.has(id) ? 3 : 0);
+      // a plan named: its own points' figures before its background notes' (the E3 text's 800,000)
+      const ofPlan = query.plans.length === 1 && core.kb.provisions.get(id)?.plan === query.plans[0];
+      const score =
+        shared + unit + confidence * 4 + (now ? 1.5 : 0) + (ofTheDay.has(id) ? 3 : 0) + (ofPlan ? 1 : 0);
       if (!best || score > best.score) best = { id, sentence: sentence.text, score };
     }
   }
