@@ -207,6 +207,12 @@ describe('no plan named: the plans compared', () => {
     check('the europeans proposed a european-led force for ukraine', 'supported', ['eu-6']);
   });
 
+  it("a note's figures are its own, not those it cites of another plan", () => {
+    // "800,000 instead of the 28-point draft's 600,000"
+    check('the europeans proposed a 600k cap', 'contradicted');
+    check('the Europeans want a 600k army cap', 'contradicted');
+  });
+
   it('a party merely mentioned does not speak through its plan', () => {
     check("trump's plan says US fighter jets will be based in poland", 'contradicted', ['us-28-9']);
   });

@@ -35,6 +35,8 @@ export interface RawFact {
   citations: Citation[];
   assertions?: Assertion[] | undefined;
   figures?: Figure[];
+  /** Its figures are given in full: none is read from its text. */
+  ownFigures?: boolean;
   dates?: DateMention[];
   sides?: { text: string; citations: Citation[]; discounted?: boolean | undefined }[];
   /** What the sides disagree on (a disagreement's summary). */
@@ -127,7 +129,7 @@ export function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: RawFact): 
     clauses,
     figures: [
       ...(raw.figures ?? []),
-      ...readFigures(raw.summary),
+      ...(raw.ownFigures ? [] : readFigures(raw.summary)),
       ...(raw.assertions ?? []).flatMap((a) => (a.figure ? (figureOfValue(a.figure) ?? []) : [])),
       ...(raw.kind === 'disagreement' ? sides.flatMap((side) => side.figures) : []),
     ],

@@ -4,6 +4,7 @@ import { vocabularyOf, type Vocabulary as QueryVocabulary } from '../../query/in
 import { eventDays, toDoc, type RawFact } from './docs.js';
 import { figureOfValue, type DateMention, type Figure } from './figures.js';
 import { normaliseForMatching } from '../../text/normalise.js';
+import { plansNamed } from '../reading.js';
 import {
   compileVocabulary,
   namesIn,
@@ -115,7 +116,21 @@ export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
   for (const plan of kb.plans.values()) {
     raws.push({ ...base(plan), kind: 'plan', title: plan.name, plan: plan.id, extra: plan.aliases });
     for (const note of plan.notes) {
-      raws.push({ ...base(note), kind: 'plan-note', title: note.title, plan: plan.id, extra: note.aliases });
+      // a note's structured figures are its own; those its text cites of another plan are not
+      // ("800,000 instead of the 28-point draft's 600,000"): labels that name another plan are left out
+      const own = note.values.filter((v) =>
+        plansNamed(normaliseForMatching(v.label)).every((span) => span.plan === plan.id),
+      );
+      raws.push({
+        ...base(note),
+        kind: 'plan-note',
+        title: note.title,
+        plan: plan.id,
+        extra: note.aliases,
+        ...(note.values.length
+          ? { figures: own.flatMap((v) => figureOfValue(v) ?? []), ownFigures: true }
+          : {}),
+      });
     }
   }
   for (const p of kb.provisions.values()) {
