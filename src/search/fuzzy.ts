@@ -1,4 +1,4 @@
-import Fuse from 'fuse.js';
+import Fuse, { type FuseIndex } from 'fuse.js';
 import type { Doc, SearchHit } from './types.js';
 import { IntMultiMap } from './multimap.js';
 import { fieldWeights } from './weights.js';
@@ -8,7 +8,8 @@ import { fieldWeights } from './weights.js';
  * (run-together or badly mangled names). Fuse's cost grows with every document it scans, so it scans
  * only those sharing the most (and rarest) character trigrams with the query. Its scores do not depend
  * on the collection, and a close match shares most of the query's trigrams, so the matches that count
- * are the same, found at a fraction of the cost.
+ * are the same, found at a fraction of the cost. Fuse's index (each key's value normalised, with its
+ * length norm) is prepared once for every document; a search hands Fuse its candidates' records from it.
  */
 
 /** The longest query fuzzy matching is tried on: one bitap chunk. */
@@ -17,11 +18,28 @@ export const fuzzyMaxLength = 32;
 /** How many documents Fuse scans at most: those sharing the most character trigrams with the query. */
 const fuzzyCandidates = 8;
 
+const fuseKeys = [
+  { name: 'idKey', weight: fieldWeights.id },
+  { name: 'aliasKeys', weight: fieldWeights.alias },
+  { name: 'titleKey', weight: fieldWeights.title },
+];
+
+const fuseOptions = {
+  keys: fuseKeys,
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.3,
+  minMatchCharLength: 3,
+};
+
 export class FuzzyNames {
   /** Character trigrams (as numbers) of each document's id, aliases and title → documents, in order. */
   private readonly trigramDocs: IntMultiMap;
+  /** Fuse's index of every document, prepared once. */
+  private readonly prepared: FuseIndex<Doc>;
 
   constructor(private readonly docs: readonly Doc[]) {
+    this.prepared = Fuse.createIndex(fuseKeys, docs);
     const pairs: [number, number][] = [];
     docs.forEach((doc, i) => {
       for (const gram of trigramsOf([doc.idKey, ...doc.aliasKeys, doc.titleKey])) pairs.push([gram, i]);
@@ -33,19 +51,13 @@ export class FuzzyNames {
   merge(hits: SearchHit[], key: string, allowed: (doc: number) => boolean, limit: number): SearchHit[] {
     const candidates = this.candidates(key, allowed);
     if (candidates.length === 0) return hits;
+    // the candidates' prepared records, renumbered to their places in the list Fuse is given
+    const records = candidates.map((doc, i) => ({ ...this.prepared.records[doc]!, i }));
+    const index = Fuse.parseIndex<Doc>({ keys: this.prepared.keys, records });
     const fuse = new Fuse(
       candidates.map((doc) => this.docs[doc]!),
-      {
-        keys: [
-          { name: 'idKey', weight: fieldWeights.id },
-          { name: 'aliasKeys', weight: fieldWeights.alias },
-          { name: 'titleKey', weight: fieldWeights.title },
-        ],
-        includeScore: true,
-        ignoreLocation: true,
-        threshold: 0.3,
-        minMatchCharLength: 3,
-      },
+      fuseOptions,
+      index,
     );
     const merged = new Map(hits.map((hit) => [hit.id, hit]));
     for (const result of fuse.search(key, { limit: limit * 2 })) {
