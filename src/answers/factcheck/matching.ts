@@ -76,7 +76,8 @@ export function assess(tables: FactcheckTables, claim: Claim, doc: FactDoc): Ass
   const holdsAParty = claimParties.some(holds);
   // "Kyiv said yes": a capital stands for its government in a fact that names the party and no place
   const standsIn = (key: string, kind: NameKind) => {
-    const party = kind === 'place' ? tables.vocabulary.capitals.get(key) : undefined;
+    const party =
+      kind === 'place' && claim.actingCapitals.has(key) ? tables.vocabulary.capitals.get(key) : undefined;
     return party !== undefined && doc.names.has(party) && !docKinds.has('place');
   };
   const heldAsParty = new Set<string>();

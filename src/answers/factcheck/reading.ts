@@ -55,6 +55,8 @@ export interface Claim {
   exclusive: boolean;
   /** The one party whose delegation, team or side the claim speaks of ("Russia's delegation"). */
   possessor?: PartyId;
+  /** Capitals that act in the claim ("Kyiv said yes"), not places where something happens ("in Moscow"). */
+  actingCapitals: Set<string>;
   /** People, places and outlets named, by key. */
   names: Map<string, NameKind>;
   /** Content stems, in order of appearance, without plan names, figures and negations. */
@@ -64,6 +66,21 @@ export interface Claim {
   /** The stems that spell the names above (compared as names, not as words). */
   nameStems: Map<string, string[]>;
 }
+
+/** Words before a place that make it where something happens ("in Moscow"), not who acts. */
+const locative = new Set([
+  'in',
+  'at',
+  'to',
+  'from',
+  'near',
+  'into',
+  'outside',
+  'inside',
+  'around',
+  'via',
+  'of',
+]);
 
 const planNouns = new Set([
   'plan',
@@ -169,10 +186,18 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     vocabulary.parties.filter(([phrase]) => written.includes(` ${phrase}'s `)).map(([, party]) => party),
   );
   const possessor = possessors.size === 1 ? [...possessors][0] : undefined;
+  const actingCapitals = new Set(
+    [...vocabulary.capitals.keys()].filter((capital) => {
+      const at = findPhrase(normalised, capital);
+      const before = at > 0 ? (normalised.slice(0, at).trimEnd().split(' ').pop() ?? '') : '';
+      return at >= 0 && !locative.has(before);
+    }),
+  );
   return {
     text: raw,
     ...(subjectParty ? { subjectParty } : {}),
     ...(possessor ? { possessor } : {}),
+    actingCapitals,
     plans: planOrder.filter((p) =>
       query ? query.plans.includes(p) && !(counted.has(p) && !plans.has(p)) : plans.has(p),
     ),
