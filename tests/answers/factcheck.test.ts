@@ -213,6 +213,13 @@ describe('no plan named: the plans compared', () => {
     check('the Europeans want a 600k army cap', 'contradicted');
   });
 
+  it("a note that gives another document's text (the E3 counter-proposal) does not speak for the Berlin statement", () => {
+    const answer = answerFactcheck(core, 'the berlin statement promises ukraine nato membership by 2030');
+    expect(answer.verdict).not.toBe('supported');
+    // it is still Europe's word
+    check('the Europeans want an 800k army cap', 'supported');
+  });
+
   it('a party merely mentioned does not speak through its plan', () => {
     check("trump's plan says US fighter jets will be based in poland", 'contradicted', ['us-28-9']);
   });

@@ -42,6 +42,7 @@ export interface RawFact {
   /** What the sides disagree on (a disagreement's summary). */
   subject?: string;
   change?: FactDoc['change'];
+  anotherDocument?: boolean;
 }
 
 /** "(Conflict: …)" notes inside a summary: the sources disagree on that detail. */
@@ -140,6 +141,7 @@ export function toDoc(kb: KnowledgeBase, vocabulary: Vocabulary, raw: RawFact): 
     citations: raw.citations,
     sides,
     ...(raw.change ? { change: raw.change } : {}),
+    ...(raw.anotherDocument ? { anotherDocument: true } : {}),
   };
 }
 

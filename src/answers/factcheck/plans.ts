@@ -96,7 +96,11 @@ export function supported(
 /** What one plan says on the claim: its own best point, or a change that dropped or rewrote the other plan's. */
 export function planStance(plan: PlanId, ranked: Assessment[], claim: Claim): PlanStance {
   const point = ranked.find((a) => a.doc.plan === plan && a.doc.kind === 'provision');
-  const note = ranked.find((a) => a.doc.plan === plan && a.doc.kind === 'plan-note');
+  // a note that gives another document's text (the E3 counter-proposal under the Berlin statement) does
+  // not speak for the plan
+  const note = ranked.find(
+    (a) => a.doc.plan === plan && a.doc.kind === 'plan-note' && !a.doc.anotherDocument,
+  );
   const other = ranked.find(
     (a) =>
       a.doc.kind === 'provision' &&

@@ -155,7 +155,9 @@ export const rules: readonly Rule[] = [
           a.doc.kind !== 'disagreement' &&
           a.doc.kind !== 'change' &&
           (!claim.plans.length ||
-            claim.plans.some((p) => a.doc.plan === p || a.doc.plansNamed.includes(p))) &&
+            claim.plans.some(
+              (p) => (a.doc.plan === p && !a.doc.anotherDocument) || a.doc.plansNamed.includes(p),
+            )) &&
           // "the peace plan …" is about a plan's text, not about events or what someone said
           (!claim.genericPlan || a.doc.plan !== undefined || a.doc.plansNamed.length > 0),
       );

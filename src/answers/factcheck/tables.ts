@@ -78,6 +78,8 @@ export interface FactDoc {
   citations: Citation[];
   sides: Side[];
   change?: Pick<Change, 'type' | 'from' | 'to'>;
+  /** A note filed under a plan that gives the text of another document (the E3 counter-proposal). */
+  anotherDocument?: boolean;
 }
 
 export interface FactcheckTables {
@@ -113,6 +115,21 @@ export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
     citations: f.citations,
     assertions: f.assertions,
   });
+  // a thread no plan has a point on that is named as a plan itself ("E3 plan", "European counter-proposal")
+  const planWords = new Set(kb.lexicon.planWords.map((w) => normaliseForMatching(w)));
+  const documents = new Set(
+    [...kb.topics.values()]
+      .filter(
+        (t) =>
+          t.provisions.length === 0 &&
+          t.aliases.some((a) =>
+            normaliseForMatching(a)
+              .split(' ')
+              .some((w) => planWords.has(w)),
+          ),
+      )
+      .map((t) => t.id),
+  );
   for (const plan of kb.plans.values()) {
     raws.push({ ...base(plan), kind: 'plan', title: plan.name, plan: plan.id, extra: plan.aliases });
     for (const note of plan.notes) {
@@ -130,6 +147,7 @@ export function buildFactcheckTables(kb: KnowledgeBase): FactcheckTables {
         ...(note.values.length
           ? { figures: own.flatMap((v) => figureOfValue(v) ?? []), ownFigures: true }
           : {}),
+        ...(note.topics.some((t) => documents.has(t)) ? { anotherDocument: true } : {}),
       });
     }
   }
