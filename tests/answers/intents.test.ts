@@ -239,6 +239,10 @@ describe('/ask about one occasion of a thread, named by its alias', () => {
     expect(answer.text).toMatch(/^\*\*14–15 Dec 2025\*\*/);
   });
 
+  it("an alias without a place, or the thread's own name, names no occasion", () => {
+    expect(ask('peace council membership fee').factIds[0]).not.toMatch(/^ev-/);
+  });
+
   it('an alias several events share names no single one', () => {
     expect(ask('outcome of the abu dhabi talks').factIds[0]).not.toMatch(/^ev-/);
   });
