@@ -189,7 +189,10 @@ function otherSidesHolder(
 ): string | undefined {
   if (query.intent !== 'who' || query.roles.length === 0 || query.parties.length === 0) return undefined;
   if (best?.kind !== 'actor' || query.people.includes(best.id)) return undefined;
-  const side = kb.actors.get(best.id)?.side;
+  // only a person holds an office; a body (a working group, a delegation) may have members on every side
+  const actor = kb.actors.get(best.id);
+  if (actor?.kind !== 'person') return undefined;
+  const side = actor.side;
   if (!side || query.parties.includes(side as never)) return undefined;
   return `who holds the role of ${query.roles[0]} for ${kb.actors.get(query.parties[0]!)?.name ?? query.parties[0]} is not recorded.`;
 }

@@ -487,3 +487,11 @@ describe('"gets to" is leave to do something, not receiving', () => {
     check('ukraine gets to keep its army at 800k under the 20 point plan', 'supported', ['us-ua-20-4']);
   });
 });
+
+describe('the same act in other words', () => {
+  it('"may not block" ships is the 20-point plan\'s "not to impede" shipping', () => {
+    check('russia may not block ukrainian ships on the dnipro under the 20pt plan', 'supported', [
+      'us-ua-20-16',
+    ]);
+  });
+});

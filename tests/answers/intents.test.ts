@@ -92,6 +92,18 @@ describe('/ask by intent', () => {
     expect(ask('кто такой Дмитриев').factIds[0]).toBe('kirill-dmitriev');
   });
 
+  it('who sat in a delegation, with a date: the dated round that names them, not "not recorded"', () => {
+    // the best match is a body (the security working group), which has members on every side
+    for (const [question, member] of [
+      ['who was in the ukrainian delegation, abu dhabi, jan 2026', 'Umerov'],
+      ["who was in russia's delegation at abu dhabi jan 2026", 'Kostyukov'],
+    ]) {
+      const answer = ask(question!);
+      expect(answer.status, question).toBe('found');
+      expect(answer.text).toContain(member);
+    }
+  });
+
   it('who did something: the event that records it, not the card of a person named in it', () => {
     const answer = ask('who met witkoff and kushner in geneva');
     expect(core.index.entry(answer.factIds[0]!)?.kind).not.toBe('actor');
@@ -135,6 +147,8 @@ describe('/ask by intent', () => {
       'what r the security guarantees',
       'wat happened in geneva',
       'is ukraine staying non nuclear under the 20pt',
+      'max ukrainian troops allowed under the 20 point plan',
+      'что россия хочет для русского языка',
     ]) {
       expect(ask(question).status).toBe('found');
     }
