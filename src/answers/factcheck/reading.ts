@@ -130,18 +130,21 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     // "had 28 points", "cut to 19 points": a count of points, not a plan's name ("the 28 points" is one)
     const after = normalised.slice(span.end).trimStart().split(' ')[0] ?? '';
     const previous = normalised.slice(0, span.start).trimEnd().split(' ').pop() ?? '';
+    // "Trump's 28-point plan", "Witkoff's 28 pts": the person before a plan's name is part of the name
+    const before = normalised.slice(0, span.start).trimEnd();
+    const owner = vocabulary.names.find(
+      (n) => n.kind === 'person' && (before === n.phrase || before.endsWith(` ${n.phrase}`)),
+    );
     if (
       /\d+ points?$/.test(normalised.slice(span.start, span.end)) &&
       !planNouns.has(after) &&
-      previous !== 'the'
+      previous !== 'the' &&
+      !owner
     ) {
       counted.add(span.plan);
       continue;
     }
     plans.add(span.plan);
-    // "Trump's 28-point plan": the person before a plan's name is part of the name
-    const before = normalised.slice(0, span.start).trimEnd();
-    const owner = vocabulary.names.find((n) => n.kind === 'person' && before.endsWith(n.phrase));
     const start = owner ? before.length - owner.phrase.length : span.start;
     normalised = blank(normalised, start, span.end);
   }

@@ -143,6 +143,9 @@ export const rules: readonly Rule[] = [
       const top = ranked[0];
       if (claim.plans.length || claim.genericPlan) return undefined;
       if (!(top && planKinds.has(top.doc.kind) && top.coverage >= thresholds.support)) return undefined;
+      // the claim is about another document filed with a plan (the E3 counter-proposal): its own text
+      // decides, not what the plans say
+      if (top.doc.anotherDocument) return undefined;
       return comparePlans('no plan named: the plans compared', claim, ranked, tables.proposers);
     },
   },
@@ -180,6 +183,12 @@ export const rules: readonly Rule[] = [
         )[0];
       // a fact that leaves out a person or place the claim names does not confirm it
       const agreeing = facts.find((a) => confirms(a) && !a.missingNames.length && near(a));
+      // "X chairs it" where a fact as close gives the chair to someone else: a fact that puts nobody in the
+      // role cannot confirm who holds it
+      if (against && agreeing && claim.roles.size && roleRank(against) && agreeing.roles === 'none')
+        return about(against) >= thresholds.contradict
+          ? { verdict: 'contradicted', rule: 'the best fact', reason: '', facts: [against] }
+          : undefined;
       if (against && agreeing) {
         // never "supported" past a fact as close to the claim that says otherwise; a tie decides nothing
         // (unverified reporting does not tie with a reported fact: it cannot outweigh it)

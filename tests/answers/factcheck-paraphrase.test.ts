@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerFactcheck, readClaimText } from '../../src/answers/factcheck/index.js';
+import type { Verdict } from '../../src/answers/types.js';
+import { loadCore, type Core } from '../../src/core.js';
+
+/** Claims worded loosely, the way people retell them: the plan, the role or the document still decides. */
+
+let core: Core;
+beforeAll(() => {
+  core = loadCore();
+});
+
+function check(claim: string, verdict: Verdict, facts: string[] = []): void {
+  const answer = answerFactcheck(core, claim);
+  expect(answer.verdict, `${claim}\n${answer.text}`).toBe(verdict);
+  for (const id of facts) expect(answer.factIds, `${claim}: ${id}`).toContain(id);
+}
+
+describe("a person's count of points names their plan", () => {
+  it('"Witkoff\'s 28 pts" is the 28-point plan, not a count of points', () => {
+    expect(readClaimText(core, "witkoff's 28 pts say ukraine keeps its guarantee").plans).toEqual(['us-28']);
+    // a count the plan had is still a count
+    expect(readClaimText(core, 'the E3 counterproposal had 28 points').plans).toEqual([]);
+  });
+
+  it('so the point on the guarantee decides', () => {
+    check(
+      "witkoff's 28 pts allow ukraine to fire missiles at moscow and still keep the guarantee",
+      'contradicted',
+      ['us-28-10'],
+    );
+  });
+});
+
+describe('who holds a role', () => {
+  it('a fact that names the person but puts nobody in the role does not confirm the role', () => {
+    check('the peace council is headed by putin', 'contradicted', ['us-28-27']);
+  });
+});
+
+describe('another document filed with a plan', () => {
+  it('the E3 counter-proposal is judged by its own text, not by comparing the plans', () => {
+    check("the e3 counterproposal put a 600,000 ceiling on ukraine's army", 'contradicted', [
+      'eu-6-e3-item-1',
+    ]);
+  });
+});
