@@ -145,7 +145,7 @@ export const rules: readonly Rule[] = [
       if (!(top && planKinds.has(top.doc.kind) && top.coverage >= thresholds.support)) return undefined;
       // the claim is about another document filed with a plan (the E3 counter-proposal): its own text
       // decides, not what the plans say
-      if (top.doc.anotherDocument) return undefined;
+      if (top.doc.anotherDocument && namesOtherDocument(tables, claim, top.doc)) return undefined;
       return comparePlans('no plan named: the plans compared', claim, ranked, tables.proposers);
     },
   },
@@ -228,6 +228,16 @@ export const rules: readonly Rule[] = [
     }),
   },
 ];
+
+/**
+ * The claim uses a word every note of that other document shares and the plan itself does not
+ * ("counter-proposal"): it names the document, not the plan it is filed with.
+ */
+function namesOtherDocument(tables: FactcheckTables, claim: Claim, note: FactDoc): boolean {
+  const notes = tables.docs.filter((d) => d.anotherDocument && d.plan === note.plan);
+  const plan = tables.docs.find((d) => d.kind === 'plan' && d.plan === note.plan);
+  return claim.stems.some((s) => !plan?.stems.has(s) && notes.every((d) => d.stems.has(s)));
+}
 
 /** The account is given by a person the claim names as its speaker. */
 function attributedTo(tables: FactcheckTables, claim: Claim, side: Side): boolean {
