@@ -45,3 +45,11 @@ describe('another document filed with a plan', () => {
     ]);
   });
 });
+
+describe('a capital as the place something is made into', () => {
+  it('"turns Kyiv into a demilitarised zone" is about the city, which no plan demilitarises', () => {
+    check("trump's plan turns kyiv into a demilitarised zone", 'not_in_sources');
+    // the capital still stands for its government when it acts
+    check('trump wanted kyiv to accept by thanksgiving', 'supported', ['us-28-deadline']);
+  });
+});

@@ -82,6 +82,9 @@ const locative = new Set([
   'of',
 ]);
 
+/** Words after a place that say what it is made into ("Kyiv a demilitarised city", "Kyiv into a zone"). */
+const becomes = new Set(['a', 'an', 'into', 'city', 'capital']);
+
 const planNouns = new Set([
   'plan',
   'plans',
@@ -193,7 +196,13 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     [...vocabulary.capitals.keys()].filter((capital) => {
       const at = findPhrase(normalised, capital);
       const before = at > 0 ? (normalised.slice(0, at).trimEnd().split(' ').pop() ?? '') : '';
-      return at >= 0 && !locative.has(before);
+      // "makes Kyiv a demilitarised city", "turns Moscow into …": what the place becomes, not who acts
+      const after =
+        normalised
+          .slice(at + capital.length)
+          .trimStart()
+          .split(' ')[0] ?? '';
+      return at >= 0 && !locative.has(before) && !becomes.has(after);
     }),
   );
   return {
