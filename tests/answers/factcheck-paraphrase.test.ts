@@ -53,3 +53,15 @@ describe('a capital as the place something is made into', () => {
     check('trump wanted kyiv to accept by thanksgiving', 'supported', ['us-28-deadline']);
   });
 });
+
+describe('parties are loose', () => {
+  it('a fact that differs only by naming another party does not outweigh one naming the claim’s party', () => {
+    // the EU's position names Russian assets; the summit names the loan for Ukraine
+    check(
+      'the EU approved a €90bn loan for ukraine in december 2025 instead of a reparations loan',
+      'supported',
+      ['ev-2025-12-18-eu-summit-loan'],
+    );
+    check('the EU approved a €90bn loan for russia in dec 2025', 'contradicted');
+  });
+});

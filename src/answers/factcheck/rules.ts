@@ -8,6 +8,14 @@ import type { FactcheckTables, FactDoc, Side } from './tables.js';
 import { namesIn } from './vocabulary.js';
 import { normaliseForMatching } from '../../text/normalise.js';
 import { thresholds } from './thresholds.js';
+import {
+  detailRank,
+  differsInFigures,
+  occasionRank,
+  onlyAnotherParty,
+  roleRank,
+  sameOccasion,
+} from './ranks.js';
 
 export type { Decision, PlanStance, Rule, RuleContext, Stance } from './decision.js';
 
@@ -189,6 +197,12 @@ export const rules: readonly Rule[] = [
         return about(against) >= thresholds.contradict
           ? { verdict: 'contradicted', rule: 'the best fact', reason: '', facts: [against] }
           : undefined;
+      // parties are loose: a fact that differs only by naming another party ("Russian assets") does not
+      // outweigh one that names the claim's party and agrees with it
+      if (against && agreeing && onlyAnotherParty(claim, against) && agreeing.names === 'agree')
+        return agreeing.coverage >= thresholds.support
+          ? supported('the best fact', agreeing, ranked)
+          : undefined;
       if (against && agreeing) {
         // never "supported" past a fact as close to the claim that says otherwise; a tie decides nothing
         // (unverified reporting does not tie with a reported fact: it cannot outweigh it)
@@ -245,38 +259,6 @@ function attributedTo(tables: FactcheckTables, claim: Claim, side: Side): boolea
   if (!speakers.length) return false;
   const named = namesIn(tables.vocabulary, normaliseForMatching(side.text));
   return speakers.some((key) => named.has(key));
-}
-
-/**
- * 1 when the fact is about what the claim names (its names agree) and gives another figure or date for it:
- * "the Anchorage summit lasted two days" is answered by Anchorage's three hours, not by another summit's days.
- */
-function detailRank(a: Assessment, about: (a: Assessment) => number): number {
-  // one detail differs on the same occasion: another figure on the claim's date, or another date
-  const oneDetail = (a.figure === 'differ') !== (a.date === 'differ');
-  return oneDetail && a.names === 'agree' && about(a) >= thresholds.contradict ? 1 : 0;
-}
-
-/** 1 when the fact is dated as the claim is (the same round, not another one at the same place). */
-function occasionRank(a: Assessment): number {
-  return a.date === 'agree' ? 1 : 0;
-}
-
-/** 1 when the fact puts someone else in the role the claim asserts ("the US wrote it" against "Europe wrote it"). */
-function roleRank(a: Assessment): number {
-  return a.roles === 'differ' ? 1 : 0;
-}
-
-/** The fact gives another figure or date for what the claim states. */
-function differsInFigures(a: Assessment): boolean {
-  return a.figure === 'differ' || a.date === 'differ';
-}
-
-/** Both facts could be about the same occasion: the other one keeps the claim's date and names. */
-function sameOccasion(other: Assessment, agreeing: Assessment): boolean {
-  // two recorded events are two occasions (the Davos meeting's hours are not the Anchorage summit's)
-  if (other.doc.kind === 'event' && agreeing.doc.kind === 'event') return false;
-  return other.names !== 'differ' && !(agreeing.date === 'agree' && other.date === 'differ');
 }
 
 /** How much of the claim a disagreement's subject holds; the plan the claim names counts as one word. */
