@@ -65,3 +65,12 @@ describe('parties are loose', () => {
     check('the EU approved a €90bn loan for russia in dec 2025', 'contradicted');
   });
 });
+
+describe('what a plan "demands" is what it says', () => {
+  it('"the deal calls for X" is compared plan by plan, like "the deal says X"', () => {
+    check('the deal calls for ukraine to leave the rest of donetsk', 'depends_on_plan', [
+      'us-28-21',
+      'us-ua-20-14',
+    ]);
+  });
+});

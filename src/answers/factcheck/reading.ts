@@ -169,6 +169,13 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
   if (kept.length) normalised = `${normalised} ${kept.join(' ')}`;
   normalised = normalised.replace(/\s+/g, ' ').trim();
   const folded = foldSameThing(vocabulary, normalised);
+  // "the plan demands X", "the deal calls for X": what a plan's text provides, as "says" is
+  const planVerbs = new Set(
+    normalised
+      .split(' ')
+      .filter((w) => vocabulary.reporting.has(w))
+      .flatMap((w) => contentStems(vocabulary, w)),
+  );
   const names = namesIn(vocabulary, normalised);
   const nameStems = new Map<string, string[]>();
   for (const key of names.keys()) {
@@ -227,7 +234,9 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     roles: rolesIn(vocabulary, folded),
     exclusive: vocabulary.exclusive.some((phrase) => findPhrase(normalised, phrase) >= 0),
     names,
-    stems: [...new Set(markTokens(vocabulary, folded).flatMap((t) => (t.stem ? [t.stem] : [])))],
+    stems: [...new Set(markTokens(vocabulary, folded).flatMap((t) => (t.stem ? [t.stem] : [])))].filter(
+      (s) => !(planVerbs.has(s) && (plans.size > 0 || genericPlan)),
+    ),
     allStems: [...new Set(contentStems(vocabulary, folded, true))],
     nameStems,
   };
