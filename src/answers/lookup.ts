@@ -30,7 +30,7 @@ import { namedFirst, topicWords, type IntentAnswer } from './intents/shared.js';
 import { statusAnswer } from './intents/status.js';
 import { whenAnswer } from './intents/when.js';
 import { whoAnswer } from './intents/who.js';
-import { answerPlansOverview } from './listings.js';
+import { answerPlansOverview, answerTimeline } from './listings.js';
 import { cleanQuery, validateQuery } from './reading.js';
 import type { Answer } from './types.js';
 import { factView, issueView } from './views.js';
@@ -68,6 +68,8 @@ export function lookupAnswer(core: Core, lookup: Lookup, rawQuery: string | unde
 
   if (lookup === 'ask') {
     if (asksForThePlans(query)) return answerPlansOverview(core);
+    // "timeline of the energy truce": the dated events on it, as /timeline lists them
+    if (query.intent === 'timeline') return answerTimeline(core, timelineFilter(core, query));
     const route =
       query.intent === 'lookup' && asksOfTheOtherDraft(core, query, result.hits[0])
         ? changedAnswer
@@ -269,4 +271,11 @@ function sameThread(core: Core, hits: SearchHit[]): boolean {
   if (!first) return false;
   if (!second || second.confidence < first.confidence * 0.85) return first.confidence >= 0.5;
   return core.index.related(first.id, second.id) && first.confidence >= 0.45;
+}
+
+/** What a timeline asked through /ask is about: its content words and the plan it names, if any. */
+function timelineFilter(core: Core, query: Query): string | undefined {
+  const plans = query.plans.map((id) => core.kb.plans.get(id)?.shortName ?? id);
+  const words = [...query.content, ...plans].join(' ').trim();
+  return words || undefined;
 }

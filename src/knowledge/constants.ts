@@ -37,4 +37,5 @@ export const intentNames = [
   'status',
   'plan-overview',
   'list',
+  'timeline',
 ] as const;

@@ -13,6 +13,7 @@ export const intentOrder: Intent[] = [
   'party-position',
   'plan-overview',
   'list',
+  'timeline',
 ];
 
 interface Signals {
@@ -28,6 +29,8 @@ interface Signals {
 /** The one intent a question is answered by; the order says which cue wins when several occur. */
 export function decideIntent({ cues, plans, point, parties, people, content }: Signals): Intent {
   if (point?.plan) return 'lookup';
+  // "timeline of the Geneva talks", "chronology of the energy truce": the dated events, listed
+  if (cues.has('timeline')) return 'timeline';
   if (cues.has('status')) return 'status';
   if (cues.has('when')) return 'when';
   // "Who sits on the council now vs before?": the change answers it.
