@@ -182,6 +182,12 @@ describe('/ask about a person or a day the fact base records', () => {
     expect(answer.text.split('\n')[0]).toMatch(/dead/);
   });
 
+  it('a count asked of a month comes from an event of that month that counts that very thing', () => {
+    const answer = ask('how many points did moscow say the american document had in december');
+    expect(answer.factIds[0]).toBe('ev-2025-12-02-witkoff-putin-moscow');
+    expect(answer.text.split('\n')[0]).toMatch(/27-point/);
+  });
+
   it('who, dated: the event of the day or month the question names, not a person named in it', () => {
     const onTheDay = ask('who went with witkoff to see putin on 22 jan');
     expect(core.kb.events.find((e) => e.id === onTheDay.factIds[0])?.date).toBe('2026-01-22');

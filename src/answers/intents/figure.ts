@@ -1,7 +1,7 @@
 import type { Core } from '../../core.js';
 import { readQuery, vocabularyOf, type Query, type Vocabulary } from '../../query/index.js';
 import { normaliseForMatching, stem, tokenize } from '../../text/normalise.js';
-import { eventsOnDaysNamed } from '../../search/answerability.js';
+import { eventsDatedAsAsked, eventsOnDaysNamed } from '../../search/answerability.js';
 import { labelledValue } from '../values.js';
 import { factView, valuesLine } from '../views.js';
 import { leadWith, type IntentAnswer } from './shared.js';
@@ -38,10 +38,19 @@ export const figureAnswer: IntentAnswer = ({ core, query, result }) => {
   // "how many died in the strikes on 24 May": an event of the day named is what the figure is about
   const ofTheDay = new Set(eventsOnDaysNamed(core.kb, query).map((event) => event.id));
   for (const id of ofTheDay) if (!pool.has(id)) pool.set(id, top);
+  // "…in december": among the facts that fit, what happened in the month named
+  const ofTheMonth = new Set(
+    ofTheDay.size ? [] : eventsDatedAsAsked(core.kb, query).map((event) => event.id),
+  );
+  // "how many points…": a sentence that counts that very thing ("a 27-point document") answers it
+  const counted = asked.size ? undefined : countedThing(query);
   let best: { id: string; sentence: string; score: number } | undefined;
   for (const [id, confidence] of pool) {
     for (const sentence of figureSentencesOf(core, vocabulary, id)) {
-      if (!sentence.hasFigure && !(asked.has('year') && sentence.units.has('year'))) continue;
+      // a count of the thing asked for answers it, even where it reads like a plan's name ("a 27-point
+      // document"; "the 28-point plan" names a plan)
+      const counts = counted?.test(sentence.text) === true;
+      if (!sentence.hasFigure && !(asked.has('year') && sentence.units.has('year')) && !counts) continue;
       const shared = [...wanted].filter((w) => sentence.stems.has(w)).length;
       const unit = [...sentence.units].some((u) => asked.has(u)) ? 2 : 0;
       // How well the fact fits the question weighs most: the best match is usually the answer.
@@ -49,7 +58,14 @@ export const figureAnswer: IntentAnswer = ({ core, query, result }) => {
       // a plan named: its own points' figures before its background notes' (the E3 text's 800,000)
       const ofPlan = query.plans.length === 1 && core.kb.provisions.get(id)?.plan === query.plans[0];
       const score =
-        shared + unit + confidence * 4 + (now ? 1.5 : 0) + (ofTheDay.has(id) ? 3 : 0) + (ofPlan ? 1 : 0);
+        shared +
+        unit +
+        (counts ? 2 : 0) +
+        confidence * 4 +
+        (now ? 1.5 : 0) +
+        (ofTheDay.has(id) ? 3 : 0) +
+        (ofTheMonth.has(id) ? 2 : 0) +
+        (ofPlan ? 1 : 0);
       if (!best || score > best.score) best = { id, sentence: sentence.text, score };
     }
   }
@@ -141,4 +157,16 @@ function unitsAsked(vocabulary: Vocabulary, query: Query): Set<string> {
   for (const span of vocabulary.units.matchAll(query.words)) units.add(span.value);
   for (const span of vocabulary.questionUnits.matchAll(query.words)) span.value.forEach((u) => units.add(u));
   return units;
+}
+
+/**
+ * "how many points …": a number before the thing counted ("19 points", "a 27-point document"); "the
+ * 28-point plan" names a plan and counts nothing.
+ */
+function countedThing(query: Query): RegExp | undefined {
+  const at = query.words.findIndex((w, i) => w === 'how' && query.words[i + 1] === 'many');
+  const noun = at >= 0 ? query.words[at + 2] : undefined;
+  if (!noun || !/^\p{L}{3,}$/u.test(noun)) return undefined;
+  const thing = stem(noun);
+  return new RegExp(`\\b(?:a|an)\\s+\\d[\\d,.]*-${thing}|\\b\\d[\\d,.–-]* ${thing}`, 'iu');
 }
