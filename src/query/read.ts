@@ -143,6 +143,18 @@ function findPlans(words: readonly string[], vocabulary: Vocabulary): Span<PlanI
         continue;
       }
     }
+    // "план Трампа", "plan of Zelensky": a plan word, then the person it is named after (the order
+    // Ukrainian and Russian use, translated word for word)
+    const planWord = vocabulary.planWords.matchAt(words, i);
+    if (planWord) {
+      const at = words[planWord.end] === 'of' ? planWord.end + 1 : planWord.end;
+      const owner = vocabulary.planNicknames.matchAt(words, at);
+      if (owner && vocabulary.people.matchAt(words, at)) {
+        spans.push({ start: i, end: owner.end, value: owner.value });
+        i = owner.end;
+        continue;
+      }
+    }
     i += 1;
   }
   // "28 and 20 point", "from 28 to 20 points": a plan's number joined to another plan's name.

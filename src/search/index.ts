@@ -3,10 +3,10 @@ import { foldVariants, normaliseForMatching, stem, tokenize } from '../text/norm
 import { DocAccumulator } from './accumulator.js';
 import { FuzzyNames, fuzzyMaxLength } from './fuzzy.js';
 import { TermIndex } from './terms.js';
+import { statusOfHits } from './status.js';
 import { topK } from './top.js';
 import type { Doc, SearchHit, SearchOptions, SearchResult, SearchStatus } from './types.js';
 import {
-  ambiguousAt,
   fieldWeights,
   foundAt,
   kindRank,
@@ -261,25 +261,9 @@ export class SearchIndex {
     return { status: this.statusOf(hits), hits, unknownWords };
   }
 
-  /**
-   * found, ambiguous or not_found from the best hits. Two unrelated facts that fit equally well
-   * ("troops": the troop cap, or foreign troops?) make a question back, not a coin toss.
-   */
+  /** found, ambiguous or not_found from the best hits (src/search/status.ts). */
   statusOf(hits: readonly SearchHit[]): SearchStatus {
-    const [first, second] = hits;
-    const best = first?.confidence ?? 0;
-    if (best < ambiguousAt) return 'not_found';
-    if (best < foundAt) return 'ambiguous';
-    const decisive = first!.matchedBy === 'exact' || first!.matchedBy === 'alias';
-    const rival =
-      second &&
-      second.kind === first!.kind &&
-      second.confidence >= best * 0.97 &&
-      !this.related(first!.id, second.id);
-    if (!decisive && rival) {
-      return 'ambiguous';
-    }
-    return 'found';
+    return statusOfHits(hits, (a, b) => this.related(a, b));
   }
 
   /** Facts in one thread: they share a topic, or one belongs to the other, or both to the same fact. */

@@ -495,3 +495,10 @@ describe('the same act in other words', () => {
     ]);
   });
 });
+
+describe('claims in Ukrainian and Russian', () => {
+  it('are read in the words the lexicon translates them into, plan names in their word order included', () => {
+    check('По плану из 20 пунктов армия Украины в мирное время — 800 тысяч', 'supported', ['us-ua-20-4']);
+    check('у плані Трампа Росію запрошують назад до G8', 'supported', ['us-28-13']);
+  });
+});

@@ -149,6 +149,11 @@ describe('/ask by intent', () => {
       'is ukraine staying non nuclear under the 20pt',
       'max ukrainian troops allowed under the 20 point plan',
       'что россия хочет для русского языка',
+      // Ukrainian, Russian and transliterated, with the filler words of each
+      'что говорит план из 20 пунктов про пленных и детей',
+      'коли подав у відставку Єрмак',
+      'kto takoy Umerov',
+      'skilky viisk mozhe maty ukraina za planom z 20 punktiv',
     ]) {
       expect(ask(question).status).toBe('found');
     }

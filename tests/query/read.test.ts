@@ -48,6 +48,13 @@ describe('readQuery: words as people type them', () => {
 });
 
 describe('readQuery: plans and points', () => {
+  it('names a plan after the person it is named for, in the Ukrainian and Russian order', () => {
+    expect(read('что в плане Трампа про НАТО').plans).toEqual(['us-28']);
+    expect(read('the plan of zelensky on elections').plans).toEqual(['us-ua-20']);
+    // a party after a plan word is no plan's name
+    expect(read('the plan ukraine rejected').plans).toEqual([]);
+  });
+
   it('names plans by number, nickname and name', () => {
     expect(read("Trump's plan on nato").plans).toEqual(['us-28']);
     expect(read("zelensky's new plan").plans).toEqual(['us-ua-20']);

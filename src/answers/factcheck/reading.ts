@@ -105,7 +105,10 @@ const planNouns = new Set([
  * fact check compares — figures, dates, negations, names and content words.
  */
 export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): Claim {
-  const text = raw
+  // A claim in Ukrainian or Russian is read in the words the query reader translates it into
+  // (knowledge/lexicon.json translations): the facts are in English.
+  const read = query && /\p{Script=Cyrillic}/u.test(raw) ? query.text : raw;
+  const text = read
     .replace(/@(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/gi, ' ')
     .replace(/[\u{1F000}-\u{1FFFF}\u{2600}-\u{27BF}]/gu, ' ');
   // slang the facts never use ("yrs", "govt", "ua") in the words the facts use, before anything is read
@@ -132,7 +135,12 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
   for (const span of spans) {
     // "had 28 points", "cut to 19 points": a count of points, not a plan's name ("the 28 points" is one)
     const after = normalised.slice(span.end).trimStart().split(' ')[0] ?? '';
-    const previous = normalised.slice(0, span.start).trimEnd().split(' ').pop() ?? '';
+    const wordsBefore = normalised.slice(0, span.start).trimEnd().split(' ');
+    const previous = wordsBefore.at(-1) ?? '';
+    // "the plan of 20 points" (Ukrainian and Russian word order, translated) names the plan too
+    const afterPlanNoun =
+      planNouns.has(previous) ||
+      (['of', 'from', 'with'].includes(previous) && planNouns.has(wordsBefore.at(-2) ?? ''));
     // "Trump's 28-point plan", "Witkoff's 28 pts": the person before a plan's name is part of the name
     const before = normalised.slice(0, span.start).trimEnd();
     const owner = vocabulary.names.find(
@@ -142,6 +150,7 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
       /\d+ points?$/.test(normalised.slice(span.start, span.end)) &&
       !planNouns.has(after) &&
       previous !== 'the' &&
+      !afterPlanNoun &&
       !owner
     ) {
       counted.add(span.plan);
