@@ -74,3 +74,14 @@ describe('what a plan "demands" is what it says', () => {
     ]);
   });
 });
+
+describe('joining words are not content', () => {
+  it('"while" ties two parts of a claim and is not something a fact must hold', () => {
+    expect(readClaimText(core, 'ukraine gets market access while it seeks membership').stems).not.toContain(
+      'whil',
+    );
+    check('the original plan lets ukraine pursue eu membership while getting eu market access', 'supported', [
+      'us-28-11',
+    ]);
+  });
+});
