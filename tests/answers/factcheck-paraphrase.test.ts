@@ -85,3 +85,12 @@ describe('joining words are not content', () => {
     ]);
   });
 });
+
+describe("a card's figure is not an event's", () => {
+  it("a depository's holdings do not make an event's figure uncertain", () => {
+    check('the EU settled on a 90bn euro loan rather than the reparations loan', 'supported', [
+      'ev-2025-12-18-eu-summit-loan',
+    ]);
+    check('the EU went with a 50 billion euro loan instead of the reparations loan', 'contradicted');
+  });
+});

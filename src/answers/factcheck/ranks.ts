@@ -48,5 +48,7 @@ export function differsInFigures(a: Assessment): boolean {
 export function sameOccasion(other: Assessment, agreeing: Assessment): boolean {
   // two recorded events are two occasions (the Davos meeting's hours are not the Anchorage summit's)
   if (other.doc.kind === 'event' && agreeing.doc.kind === 'event') return false;
+  // a body's or person's card tells of many occasions: its figure (Euroclear's €185bn) is not the event's
+  if (other.doc.kind === 'actor' && agreeing.doc.kind !== 'actor') return false;
   return other.names !== 'differ' && !(agreeing.date === 'agree' && other.date === 'differ');
 }
