@@ -94,3 +94,9 @@ describe("a card's figure is not an event's", () => {
     check('the EU went with a 50 billion euro loan instead of the reparations loan', 'contradicted');
   });
 });
+
+describe('a short claim ties with many facts', () => {
+  it('a recorded disagreement tied with the last candidates is still looked at', () => {
+    check('the new plan removed the frozen russian assets entirely', 'disputed');
+  });
+});

@@ -97,7 +97,9 @@ export const rules: readonly Rule[] = [
     name: 'a recorded disagreement',
     decide: ({ tables, claim, ranked }) => {
       const best = ranked[0]?.coverage ?? 0;
-      for (const a of ranked.slice(0, thresholds.candidates)) {
+      // facts tied with the last candidate are candidates too: a short claim ties with many facts
+      const last = ranked[thresholds.candidates - 1]?.coverage ?? 0;
+      for (const a of ranked.filter((x, i) => i < thresholds.candidates || x.coverage >= last)) {
         if (a.coverage < thresholds.dispute || a.doc.sides.length < 2) continue;
         // a claim dated to another occasion is not about what these accounts disagree on, unless they
         // disagree on the date itself
