@@ -17,6 +17,7 @@ describe('a timeline asked through /ask', () => {
       'timeline',
     );
     // a schedule a plan sets is not a listing of events
+    expect(readQuery('is there a timeline for elections', vocabularyOf(core.kb)).intent).not.toBe('timeline');
     expect(
       readQuery('what is the timeline for elections in the 20 point plan', vocabularyOf(core.kb)).intent,
     ).not.toBe('timeline');
