@@ -36,6 +36,11 @@ describe('who holds a role', () => {
   it('a fact that names the person but puts nobody in the role does not confirm the role', () => {
     check('the peace council is headed by putin', 'contradicted', ['us-28-27']);
   });
+
+  it('a role noun after "is the" gives the role to the one named before it', () => {
+    check('zelensky is the head of the peace council', 'contradicted', ['us-28-27']);
+    check('trump is the chair of the peace council', 'supported', ['us-28-27']);
+  });
 });
 
 describe('another document filed with a plan', () => {

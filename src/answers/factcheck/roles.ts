@@ -9,6 +9,9 @@ export type Roles = Map<string, Set<string>>;
  * right before the verb ("Russia gets", "European-led"), or right after "by" ("chaired by Trump"); names
  * joined by "and" share the role ("Witkoff and Kushner wrote", "drafted by Witkoff and Kushner").
  */
+/** Words between a holder and a role noun ("is the chair", "was the head"). */
+const copula = new Set(['is', 'was', 'be', 'the', 'a', 'an', 'its', 'their']);
+
 export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
   const words = folded.split(' ');
   const verbOf = (w: string) =>
@@ -73,7 +76,12 @@ export function rolesIn(vocabulary: Vocabulary, folded: string): Roles {
     } else if (words[i + 1] === 'by') {
       holder = [i + 2, i + 3, i + 4].map((j) => starts.get(j)).find(Boolean);
       if (holder && byRole === undefined) byRole = { role, at: i + 1 };
-    } else holder = [i - 1, i - 2].map((j) => ends.get(j)).find(Boolean);
+    } else {
+      // "Putin is the chair of …": the holder before the copula and article of a role noun
+      let j = i - 1;
+      while (j > 0 && copula.has(words[j]!)) j -= 1;
+      holder = [j, j - 1].map((k) => ends.get(k)).find(Boolean);
+    }
     if (!holder) return;
     if (!roles.has(role)) roles.set(role, new Set());
     for (const key of joined(holder)) roles.get(role)!.add(key);
