@@ -187,6 +187,11 @@ describe('/ask about a person or a day the fact base records', () => {
     expect(answer.text.split('\n')[0]).toMatch(/dead/);
   });
 
+  it('"how many prisoners" asks for people, though the question names Victory Day', () => {
+    const answer = ask('victory day truce may 2026 how many POWs per side');
+    expect(answer.text.split('\n')[0]).toMatch(/1,000/);
+  });
+
   it('a count asked of a month comes from an event of that month that counts that very thing', () => {
     const answer = ask('how many points did moscow say the american document had in december');
     expect(answer.factIds[0]).toBe('ev-2025-12-02-witkoff-putin-moscow');

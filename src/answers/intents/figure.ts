@@ -154,6 +154,10 @@ function unitsIn(vocabulary: Vocabulary, text: string): Set<string> {
 /** The units the question asks for: named ("how many days"), implied ("how long") or given with a figure. */
 function unitsAsked(vocabulary: Vocabulary, query: Query): Set<string> {
   const units = new Set(query.figures.flatMap((f) => (f.unit ? [f.unit] : [])));
+  // "how many prisoners … (on Victory Day)": the unit counted right after "how many" is the one asked
+  const at = query.words.findIndex((w, i) => w === 'how' && query.words[i + 1] === 'many');
+  const counted = at >= 0 ? vocabulary.units.matchAt(query.words, at + 2) : undefined;
+  if (counted) return units.add(counted.value);
   for (const span of vocabulary.units.matchAll(query.words)) units.add(span.value);
   for (const span of vocabulary.questionUnits.matchAll(query.words)) span.value.forEach((u) => units.add(u));
   return units;
