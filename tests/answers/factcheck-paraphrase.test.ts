@@ -71,6 +71,16 @@ describe('parties are loose', () => {
   });
 });
 
+describe('a reporting verb is not content', () => {
+  it('"the letter demanded X" is judged by what the letter says', () => {
+    check(
+      "zelensky's open letter to putin demanded that russia hand back crimea before any talks",
+      'contradicted',
+      ['ev-2026-06-04-zelensky-open-letter'],
+    );
+  });
+});
+
 describe('what a plan "demands" is what it says', () => {
   it('"the deal calls for X" is compared plan by plan, like "the deal says X"', () => {
     check('the deal calls for ukraine to leave the rest of donetsk', 'depends_on_plan', [

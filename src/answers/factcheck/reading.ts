@@ -178,8 +178,9 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
   if (kept.length) normalised = `${normalised} ${kept.join(' ')}`;
   normalised = normalised.replace(/\s+/g, ' ').trim();
   const folded = foldSameThing(vocabulary, normalised);
-  // "the plan demands X", "the deal calls for X": what a plan's text provides, as "says" is
-  const planVerbs = new Set(
+  // "the plan demands X", "the letter demanded X": the verb reports what is said (the claim is marked
+  // `reports`), and is not itself content a fact must hold; "says" is a stopword for the same reason
+  const reportingVerbs = new Set(
     normalised
       .split(' ')
       .filter((w) => vocabulary.reporting.has(w))
@@ -244,7 +245,7 @@ export function readClaim(vocabulary: Vocabulary, raw: string, query?: Query): C
     exclusive: vocabulary.exclusive.some((phrase) => findPhrase(normalised, phrase) >= 0),
     names,
     stems: [...new Set(markTokens(vocabulary, folded).flatMap((t) => (t.stem ? [t.stem] : [])))].filter(
-      (s) => !(planVerbs.has(s) && (plans.size > 0 || genericPlan)),
+      (s) => !reportingVerbs.has(s),
     ),
     allStems: [...new Set(contentStems(vocabulary, folded, true))],
     nameStems,
