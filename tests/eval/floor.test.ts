@@ -6,8 +6,8 @@ import { evaluateClaims, evaluateQuestions } from '../../src/eval/run.js';
  * A regression guard on the development set (tests/eval/): the overall pass rates may not fall below
  * the level reached. Raise these floors when the bot gets better; never lower them to make a change pass.
  */
-const questionFloor = 0.96;
-const claimFloor = 0.92;
+const questionFloor = 0.98;
+const claimFloor = 0.96;
 
 describe('development set', () => {
   const core = loadCore();
