@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerFactcheck, readClaimText } from '../../src/answers/factcheck/index.js';
+import { readClaimText } from '../../src/answers/factcheck/index.js';
 import type { Verdict } from '../../src/answers/types.js';
 import { loadCore, type Core } from '../../src/core.js';
+import { expectVerdict } from '../support/factcheck.js';
 
 /** Claims worded loosely, the way people retell them: the plan, the role or the document still decides. */
 
@@ -10,11 +11,9 @@ beforeAll(() => {
   core = loadCore();
 });
 
-function check(claim: string, verdict: Verdict, facts: string[] = []): void {
-  const answer = answerFactcheck(core, claim);
-  expect(answer.verdict, `${claim}\n${answer.text}`).toBe(verdict);
-  for (const id of facts) expect(answer.factIds, `${claim}: ${id}`).toContain(id);
-}
+const check = (claim: string, verdict: Verdict, facts: string[] = []): void => {
+  expectVerdict(core, claim, verdict, facts);
+};
 
 describe("a person's count of points names their plan", () => {
   it('"Witkoff\'s 28 pts" is the 28-point plan, not a count of points', () => {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerFactcheck } from '../../src/answers/factcheck/index.js';
 import type { Answer, Verdict } from '../../src/answers/types.js';
 import { loadCore, type Core } from '../../src/core.js';
+import { expectVerdict } from '../support/factcheck.js';
 
 /**
  * The fact check against the real knowledge base, claim by claim: the verdict, the facts it rests on and
@@ -13,14 +14,8 @@ beforeAll(() => {
   core = loadCore();
 });
 
-function check(claim: string, verdict: Verdict, facts: string[] = [], says: string[] = []): Answer {
-  const answer = answerFactcheck(core, claim);
-  expect(answer.verdict, `${claim}\n${answer.text}`).toBe(verdict);
-  for (const id of facts) expect(answer.factIds, `${claim}: ${id}`).toContain(id);
-  const text = [answer.text, ...answer.sections.map((s) => s.text)].join('\n');
-  for (const word of says) expect(text, `${claim}: ${word}`).toContain(word);
-  return answer;
-}
+const check = (claim: string, verdict: Verdict, facts: string[] = [], says: string[] = []): Answer =>
+  expectVerdict(core, claim, verdict, facts, says);
 
 describe('figures, as people write them', () => {
   it.each([
