@@ -7,8 +7,11 @@ import { createInterface, type Interface } from 'node:readline';
 
 export const SESSION_TITLE = 'Peace-plan fact bot — offline terminal session.';
 export const SESSION_INTRO =
-  'Ask a question in plain words, or type a command such as /provision troop-cap, /issue znpp, /help; /quit to leave.\n' +
-  'Add --full for everything, --sources for every source, --json for the JSON answer. (Set DISCORD_TOKEN to run the Discord bot instead.)\n\n';
+  // at most 80 columns a line, like every answer in the terminal
+  'Ask a question in plain words, or type a command such as /provision troop-cap,\n' +
+  '/issue znpp, /help; /quit to leave. Add --full for everything, --sources for\n' +
+  'every source, --json for the JSON answer. (Set DISCORD_TOKEN to run the Discord\n' +
+  'bot instead.)\n\n';
 
 export interface Prompt {
   /** A person is typing (a TTY), not a pipe: only then is the prompt shown. */
